@@ -1,0 +1,1 @@
+"""Plain-Python domain: documents, spans, offsets, formats. Never imports Qt or SQL."""

@@ -1,0 +1,24 @@
+"""Errors a user sees: each says what is wrong and, for input, where (file and line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnnotatorError(Exception):
+    """A refused action or bad input, reported to the user without a traceback."""
+
+
+class SpanError(AnnotatorError):
+    """A span that breaks the offset invariant or duplicates an existing one."""
+
+
+class InputError(AnnotatorError):
+    """Bad content in an input file, located by file and (1-based) line."""
+
+    def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")

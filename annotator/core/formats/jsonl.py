@@ -1,0 +1,163 @@
+"""JSON lines: one document per line.
+
+Reads ``{"id" | "name", "text", "spans": [{"start", "end", "label", "annotator"?, "text"?, "status"?}]}``
+and doccano's shapes (``"label": [[start, end, "label"], ...]`` and ``"entities": [{"start_offset",
+"end_offset", "label"}]``). Other keys are kept as the document's metadata. Writes
+``{"id", "text", "sha256", "spans": [{"start", "end", "label", "text", "annotator", "status"}]}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import InputError, SpanError
+from annotator.core.formats.base import ExportDocument, Format, atomic_output
+from annotator.core.model import DocumentRecord, SpanRecord
+from annotator.core.spans import check_span, check_status
+from annotator.core.text import decode_utf8
+
+_DOCUMENT_KEYS = {"id", "name", "text", "spans", "label", "labels", "entities", "meta"}
+
+
+def _span_from_object(raw: Any) -> SpanRecord:
+    if isinstance(raw, list | tuple):
+        if len(raw) != 3:
+            raise SpanError(f"expected [start, end, label], got {raw!r}")
+        start, end, label = raw
+        return SpanRecord(start=start, end=end, label=_label_name(label))
+    if not isinstance(raw, dict):
+        raise SpanError(f"expected an object or [start, end, label], got {raw!r}")
+    start = raw.get("start", raw.get("start_offset"))
+    end = raw.get("end", raw.get("end_offset"))
+    if start is None or end is None or "label" not in raw:
+        raise SpanError(f"a span needs start, end and label: {raw!r}")
+    annotator = raw.get("annotator")
+    if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
+        raise SpanError(f"annotator must be a non-empty string, got {annotator!r}")
+    snapshot = raw.get("text")
+    if snapshot is not None and not isinstance(snapshot, str):
+        raise SpanError(f"span text must be a string, got {snapshot!r}")
+    note = raw.get("note")
+    return SpanRecord(
+        start=start,
+        end=end,
+        label=_label_name(raw["label"]),
+        text=snapshot,
+        annotator=annotator.strip() if annotator else None,
+        status=check_status(raw.get("status", "draft")),
+        note=note if isinstance(note, str) else None,
+    )
+
+
+def _label_name(label: Any) -> str:
+    if not isinstance(label, str) or not label.strip():
+        raise SpanError(f"label must be a non-empty string, got {label!r}")
+    return label.strip()
+
+
+def _raw_spans(obj: dict[str, Any]) -> list[Any]:
+    raw: list[Any] = []
+    for key in ("spans", "label", "labels", "entities"):
+        value = obj.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise SpanError(f'"{key}" must be a list, got {type(value).__name__}')
+        raw.extend(value)
+    return raw
+
+
+def parse_document(obj: Any, default_name: str) -> DocumentRecord:
+    """One JSONL object as a document with checked spans; raises SpanError or ValueError."""
+    if not isinstance(obj, dict):
+        raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError('missing "text" (a string)')
+    if not text.strip():
+        raise ValueError('"text" is empty')
+    name = obj.get("id", obj.get("name", default_name))
+    if isinstance(name, bool) or not isinstance(name, str | int) or str(name).strip() == "":
+        raise ValueError(f'"id"/"name" must be a non-empty string or integer, got {name!r}')
+    spans = []
+    for index, raw in enumerate(_raw_spans(obj)):
+        try:
+            span = _span_from_object(raw)
+            check_span(text, span.start, span.end, span.text)
+        except SpanError as error:
+            raise SpanError(f"span {index + 1}: {error}") from None
+        spans.append(span)
+    meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
+    meta.update({k: v for k, v in obj.items() if k not in _DOCUMENT_KEYS})
+    return DocumentRecord(name=str(name).strip(), text=text, spans=spans, meta=meta)
+
+
+def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
+    content = decode_utf8(path.read_bytes(), path)
+    seen: dict[str, int] = {}
+    count = 0
+    # Split on \n only: a JSON string may hold a raw U+2028, which str.splitlines would break on.
+    for number, line in enumerate(content.split("\n"), start=1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(path, number, f"malformed JSON: {error.msg} (column {error.colno})") from None
+        try:
+            document = parse_document(obj, default_name=f"{path.stem}-{number}")
+        except (SpanError, ValueError) as error:
+            raise InputError(path, number, str(error)) from None
+        if document.name in seen:
+            raise InputError(path, number, f"duplicate id {document.name!r} (first on line {seen[document.name]})")
+        seen[document.name] = number
+        document.line = number
+        count += 1
+        yield document
+    if count == 0:
+        raise InputError(path, None, "empty file: no JSON lines")
+
+
+def document_to_json(document: ExportDocument) -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        "id": document.name,
+        "text": document.text,
+        "sha256": document.sha256,
+        "spans": [
+            {
+                "start": s.start,
+                "end": s.end,
+                "label": s.label,
+                "text": s.text,
+                "annotator": s.annotator,
+                "status": s.status,
+            }
+            for s in document.spans
+        ],
+    }
+    if document.meta:
+        obj["meta"] = document.meta
+    return obj
+
+
+def write_jsonl(documents: Iterable[ExportDocument], out: Path) -> int:
+    count = 0
+    with atomic_output(out) as handle:
+        for document in documents:
+            handle.write(json.dumps(document_to_json(document), ensure_ascii=False))
+            handle.write("\n")
+            count += 1
+    return count
+
+
+FORMAT = Format(
+    name="jsonl",
+    description="JSON lines, one document with its spans per line (doccano's label lists accepted)",
+    extensions=(".jsonl",),
+    read=read_jsonl,
+    write=write_jsonl,
+)

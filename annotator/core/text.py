@@ -1,0 +1,51 @@
+"""Reading text files strictly: UTF-8 (with or without BOM) or a clear error naming file and line."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from annotator.core.errors import InputError
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _line_of(data: bytes, index: int) -> int:
+    return data.count(b"\n", 0, index) + 1
+
+
+def decode_utf8(data: bytes, path: str | Path) -> str:
+    """Decode file bytes as UTF-8, dropping a leading BOM (an encoding mark, not text).
+
+    Refuses UTF-16/32, binary content (NUL bytes) and invalid UTF-8, naming the line.
+    """
+    if data.startswith(_UTF32_BOMS):
+        raise InputError(path, 1, "the file is UTF-32 encoded; save it as UTF-8")
+    if data.startswith(_UTF16_BOMS):
+        raise InputError(path, 1, "the file is UTF-16 encoded; save it as UTF-8")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError(
+            path, _line_of(data, nul), "binary content (a NUL byte); expected UTF-8 text (UTF-16 without BOM?)"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = _line_of(data, error.start)
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            path, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column})"
+        ) from None
+
+
+def read_text_file(path: Path) -> str:
+    """A document's text exactly as stored in the file (CRLF kept), or InputError."""
+    text = decode_utf8(path.read_bytes(), path)
+    if not text.strip():
+        raise InputError(path, None, "empty file: there is no text to annotate")
+    return text

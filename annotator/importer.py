@@ -1,0 +1,102 @@
+"""Importing files and folders: find the files, read each with its format, store each in one transaction.
+
+A bad file is reported (``file:line: reason``) and nothing of it is written; the others still import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.bundled import seed_paths
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.formats import Format, format_for_path, get_format
+from annotator.core.model import ImportResult
+from annotator.store.store import Store
+from annotator.store.transfer import import_records
+
+
+@dataclass
+class ImportReport:
+    files: list[tuple[Path, ImportResult]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+    @property
+    def document_ids(self) -> list[int]:
+        return [i for _, result in self.files for i in result.document_ids]
+
+    def total(self) -> ImportResult:
+        total = ImportResult()
+        for _, r in self.files:
+            total.documents_new += r.documents_new
+            total.documents_existing += r.documents_existing
+            total.spans_new += r.spans_new
+            total.spans_existing += r.spans_existing
+        return total
+
+
+def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tuple[list[Path], ImportReport]:
+    """The files to import, folders searched recursively (hidden entries skipped)."""
+    report = ImportReport()
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden:
+                    readable = fmt is not None and child.suffix.lower() in fmt.extensions
+                    if readable or (fmt is None and format_for_path(child) is not None):
+                        files.append(child)
+                    else:
+                        report.skipped.append(child)
+        elif path.is_file():
+            if fmt is None and format_for_path(path) is None:
+                report.errors.append(InputError(path, None, "unsupported file type (expected .txt or .jsonl)"))
+            else:
+                files.append(path)
+        else:
+            report.errors.append(InputError(path, None, "no such file or directory"))
+    return files, report
+
+
+def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labels: bool = False) -> ImportResult:
+    chosen = fmt or format_for_path(path)
+    if chosen is None or chosen.read is None:
+        raise InputError(path, None, "unsupported file type (expected .txt or .jsonl)")
+    try:
+        records = list(chosen.read(path))
+    except OSError as error:
+        raise InputError(path, None, error.strerror or str(error)) from None
+    try:
+        return import_records(store, path, records, add_labels=add_labels)
+    except InputError:
+        raise
+    except AnnotatorError as error:
+        raise InputError(path, None, str(error)) from None
+
+
+def import_paths(store: Store, paths: Iterable[Path | str], *, format_name: str | None = None,
+                 add_labels: bool = False,
+                 progress: Callable[[int, int, Path], bool] | None = None) -> ImportReport:
+    """Import every file; ``progress(done, total, path)`` is called before each file and may return
+    False to stop (files already imported stay imported)."""
+    fmt = get_format(format_name) if format_name else None
+    files, report = collect_files(paths, fmt)
+    for index, path in enumerate(files):
+        if progress is not None and progress(index, len(files), path) is False:
+            break
+        try:
+            report.files.append((path, import_file(store, path, fmt=fmt, add_labels=add_labels)))
+        except InputError as error:
+            report.errors.append(error)
+    return report
+
+
+def import_seed_if_empty(store: Store) -> ImportReport | None:
+    """On an empty database, import the bundled sample article so there is something to annotate."""
+    if store.document_count() > 0:
+        return None
+    return import_paths(store, seed_paths())

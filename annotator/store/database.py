@@ -1,0 +1,157 @@
+"""Opening a database: where it is, how SQLite is set up, and migrating it to the current schema."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from annotator.core.errors import AnnotatorError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+READ_ONLY = "annotator_read_only"
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "annotator.db"
+
+
+def resolve_database_url(cli_value: str | None = None) -> str:
+    """``--db`` first, then ``ANNOTATOR_DB``, then the SQLite file in the user data directory.
+
+    A value without ``://`` is taken as a path to a SQLite file.
+    """
+    value = cli_value or os.environ.get("ANNOTATOR_DB") or str(default_database_path())
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    return value
+
+
+def sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself, so transactions are real
+        # (pysqlite otherwise defers BEGIN and runs DDL outside any transaction).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # FULL: a committed action survives a power cut, not only a crash of the program.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        # IMMEDIATE takes the write lock up front, so a writer waits (busy timeout) instead of
+        # failing with "database is locked" when it upgrades a read lock. Long reads stay deferred.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_database_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise AnnotatorError(f"--db: not a database URL: {url!r} ({error})") from None
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _configure_sqlite(engine)
+        return engine
+    if parsed.get_backend_name() == "sqlite":
+        # In-memory: one shared connection, or every connection would see its own empty database.
+        from sqlalchemy.pool import StaticPool
+
+        engine = create_engine(parsed, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except ModuleNotFoundError as error:
+        raise AnnotatorError(f"the driver for {parsed.drivername} is not installed ({error.name})") from None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def backup_sqlite(path: Path) -> Path:
+    """Copy a SQLite database (WAL included) to ``NAME.backup-YYYYmmdd-HHMMSS.db`` beside it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix or '.db'}")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate(engine: Engine) -> Path | None:
+    """Bring the schema to the newest revision. Returns the backup made first, if any."""
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+        connection.rollback()
+    if current == head:
+        return None
+    where = engine.url.render_as_string(hide_password=True)
+    if current is None and tables:
+        raise AnnotatorError(f"{where}: not an annotator database (it has tables but no schema version)")
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise AnnotatorError(
+            f"{where}: the database was made by a newer version of annotator (schema {current}); "
+            "upgrade annotator to open it"
+        )
+    backup = None
+    path = sqlite_file(str(engine.url))
+    if current is not None and path is not None:
+        backup = backup_sqlite(path)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup
+
+
+def open_database(url: str) -> Engine:
+    """An engine on ``url`` with the schema migrated to the current revision, or AnnotatorError."""
+    engine = create_database_engine(url)
+    try:
+        migrate(engine)
+    except DBAPIError as error:
+        engine.dispose()
+        reason = str(error.orig) if error.orig is not None else str(error)
+        where = engine.url.render_as_string(hide_password=True)
+        raise AnnotatorError(f"{where}: cannot open the database: {reason}") from None
+    return engine

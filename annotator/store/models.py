@@ -1,0 +1,101 @@
+"""SQLAlchemy 2 typed ORM models. The schema itself is created by the Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    spans: Mapped[list[Span]] = relationship(back_populates="document", passive_deletes=True)
+
+
+class Label(Base):
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    color: Mapped[str] = mapped_column(String(20))
+    shortcut: Mapped[str | None] = mapped_column(String(20), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Annotator(Base):
+    __tablename__ = "annotators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Span(Base):
+    __tablename__ = "spans"
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND "end" > start', name="offsets"),
+        CheckConstraint("status IN ('draft', 'accepted', 'rejected')", name="status"),
+        UniqueConstraint("document_id", "start", "end", "label_id", "annotator_id", name="uq_spans_identity"),
+        Index("ix_spans_document_start", "document_id", "start"),
+        Index("ix_spans_annotator", "annotator_id"),
+        Index("ix_spans_label", "label_id"),
+        # Ids are never reused, so undoing a delete can put a span back under its old id.
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    text: Mapped[str] = mapped_column(Text)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="spans")
+    label: Mapped[Label] = relationship()
+    annotator: Mapped[Annotator] = relationship(foreign_keys=[annotator_id])
+    reviewer: Mapped[Annotator | None] = relationship(foreign_keys=[reviewer_id])

@@ -1,0 +1,163 @@
+"""Bulk work on the store: importing one file's documents, streaming an export, counting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.formats.base import ExportDocument
+from annotator.core.model import DocumentRecord, ImportResult, SpanRecord
+from annotator.core.text import text_sha256
+from annotator.store.models import utcnow
+from annotator.store.store import Store, annotators_t, documents_t, labels_t, spans_t
+
+# Colours for labels added on import (--add-labels), distinct from the default four.
+_EXTRA_COLORS = ("#457b9d", "#9b5de5", "#f15bb5", "#00bbf9", "#b5838d", "#6d597a", "#ffb703", "#219ebc")
+
+
+def import_records(store: Store, path: Path | str, records: Sequence[DocumentRecord], *,
+                   add_labels: bool = False) -> ImportResult:
+    """Store one file's documents and spans in one transaction: all of it, or (on error) nothing.
+
+    Documents already stored (same sha256) are not added again; spans already stored are skipped.
+    Spans without an annotator belong to the importing user.
+    """
+    result = ImportResult()
+    with store.write() as connection:
+        known = {row.name for row in connection.execute(select(labels_t.c.name))}
+        for record in records:
+            for span in record.spans:
+                if span.label in known:
+                    continue
+                if not add_labels:
+                    raise InputError(path, record.line, f"unknown label {span.label!r} in document "
+                                     f"{record.name!r} (known: {', '.join(sorted(known))}; map it or use --add-labels)")
+                color = _EXTRA_COLORS[(len(known) - 4) % len(_EXTRA_COLORS)]
+                connection.execute(insert(labels_t).values(name=span.label, color=color, shortcut=None,
+                                                           description="added on import"))
+                known.add(span.label)
+        for record in records:
+            sha = text_sha256(record.text)
+            document_id = connection.scalar(select(documents_t.c.id).where(documents_t.c.sha256 == sha))
+            existing: set[tuple[int, int, int, int]] = set()
+            if document_id is None:
+                document_id = connection.scalar(
+                    insert(documents_t)
+                    .values(name=record.name, text=record.text, sha256=sha, source_path=str(path),
+                            created_at=utcnow(), meta=record.meta)
+                    .returning(documents_t.c.id)
+                )
+                result.documents_new += 1
+            else:
+                result.documents_existing += 1
+                existing = {
+                    (r.start, r.end, r.label_id, r.annotator_id)
+                    for r in connection.execute(
+                        select(spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.annotator_id)
+                        .where(spans_t.c.document_id == document_id)
+                    )
+                }
+            result.document_ids.append(document_id)
+            rows = []
+            now = utcnow()
+            for span in record.spans:
+                key = (span.start, span.end, store.label_id(connection, span.label),
+                       store.annotator_id(connection, span.annotator or store.user))
+                if key in existing:
+                    result.spans_existing += 1
+                    continue
+                existing.add(key)
+                rows.append(dict(document_id=document_id, start=span.start, end=span.end, label_id=key[2],
+                                 text=record.text[span.start:span.end], annotator_id=key[3],
+                                 status=span.status, note=span.note, created_at=now, updated_at=now))
+            if rows:
+                connection.execute(insert(spans_t), rows)
+                result.spans_new += len(rows)
+    return result
+
+
+@dataclass
+class ExportFilter:
+    annotators: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    all_documents: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.annotators or self.labels or self.statuses)
+
+
+def iter_export(store: Store, export_filter: ExportFilter | None = None,
+                batch: int = 500) -> Iterator[ExportDocument]:
+    """Documents in id order with their chosen spans, streamed: two ordered cursors merged, so memory
+    stays flat however many documents and spans there are.
+
+    With a filter, only documents that have a matching span are written, unless ``all_documents``.
+    """
+    wanted = export_filter or ExportFilter()
+    with store.read() as connection:
+        label_names = {r.id: r.name for r in connection.execute(select(labels_t.c.id, labels_t.c.name))}
+        annotator_names = {r.id: r.name for r in connection.execute(select(annotators_t.c.id, annotators_t.c.name))}
+        conditions = []
+        for values, column, names in ((wanted.labels, spans_t.c.label_id, label_names),
+                                      (wanted.annotators, spans_t.c.annotator_id, annotator_names)):
+            if values:
+                unknown = set(values) - set(names.values())
+                if unknown and column is spans_t.c.label_id:
+                    raise AnnotatorError(f"unknown label(s): {', '.join(sorted(unknown))}")
+                conditions.append(column.in_([i for i, n in names.items() if n in values]))
+        if wanted.statuses:
+            conditions.append(spans_t.c.status.in_(wanted.statuses))
+
+        span_rows = connection.execution_options(yield_per=batch).execute(
+            select(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.text,
+                   spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note)
+            .where(*conditions)
+            .order_by(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.id)
+        )
+        document_query = select(documents_t.c.id, documents_t.c.name, documents_t.c.text, documents_t.c.sha256,
+                                documents_t.c.meta).order_by(documents_t.c.id)
+        if wanted.active and not wanted.all_documents:
+            document_query = document_query.where(
+                documents_t.c.id.in_(select(spans_t.c.document_id).where(*conditions))
+            )
+        document_rows = connection.execution_options(yield_per=batch).execute(document_query)
+
+        pending = next(span_rows, None)
+        for doc in document_rows:
+            spans: list[SpanRecord] = []
+            while pending is not None and pending.document_id <= doc.id:
+                if pending.document_id == doc.id:
+                    spans.append(SpanRecord(pending.start, pending.end, label_names[pending.label_id], pending.text,
+                                            annotator_names[pending.annotator_id], pending.status, pending.note))
+                pending = next(span_rows, None)
+            yield ExportDocument(doc.name, doc.text, doc.sha256, spans, dict(doc.meta or {}))
+
+
+def collect_stats(store: Store) -> dict[str, object]:
+    with store.read() as connection:
+        documents = connection.scalar(select(func.count()).select_from(documents_t)) or 0
+        spans = connection.scalar(select(func.count()).select_from(spans_t)) or 0
+        label_rows = connection.execute(select(labels_t.c.name).order_by(labels_t.c.id))
+        per_label = dict.fromkeys((r.name for r in label_rows), 0)
+        for name, count in connection.execute(
+            select(labels_t.c.name, func.count()).join(spans_t, spans_t.c.label_id == labels_t.c.id)
+            .group_by(labels_t.c.name)
+        ):
+            per_label[name] = count
+        per_annotator = dict(connection.execute(
+            select(annotators_t.c.name, func.count()).join(spans_t, spans_t.c.annotator_id == annotators_t.c.id)
+            .group_by(annotators_t.c.name).order_by(annotators_t.c.name)
+        ).all())
+        per_status = {"draft": 0, "accepted": 0, "rejected": 0}
+        status_rows = connection.execute(select(spans_t.c.status, func.count()).group_by(spans_t.c.status))
+        per_status.update(dict(status_rows.all()))
+        annotated = connection.scalar(select(func.count(func.distinct(spans_t.c.document_id)))) or 0
+    return {"documents": documents, "documents_annotated": annotated, "spans": spans, "labels": per_label,
+            "annotators": per_annotator, "statuses": per_status}
+
