@@ -13,7 +13,10 @@ or CRLF), so a 1 MB document without either costs two list entries and every loo
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_EVENTS = re.compile("[\U00010000-\U0010ffff]|\r\n")
 
 
 class QtPositionMap:
@@ -26,14 +29,13 @@ class QtPositionMap:
         deltas = [0]
         event_offsets: list[int] = []  # code-point index of the character that changes the delta
         delta = 0
-        for index, char in enumerate(text):
-            code = ord(char)
-            if code > 0xFFFF:
-                delta += 1
-            elif char == "\n" and index > 0 and text[index - 1] == "\r":
+        for match in _EVENTS.finditer(text):
+            if match.group() == "\r\n":
+                index = match.start() + 1  # the \n of a CRLF takes no position
                 delta -= 1
             else:
-                continue
+                index = match.start()
+                delta += 1
             event_offsets.append(index)
             offsets.append(index + 1)
             deltas.append(delta)
@@ -42,10 +44,6 @@ class QtPositionMap:
         self._event_offsets = event_offsets
         self._positions = [o + d for o, d in zip(offsets, deltas, strict=True)]
         self.qt_length = self._length + delta
-
-    @classmethod
-    def for_text(cls, text: str) -> QtPositionMap:
-        return cls(text)
 
     def to_qt(self, offset: int) -> int:
         """The Qt position of the gap before code point ``offset`` (0..len(text))."""

@@ -1,34 +1,466 @@
-"""The main window."""
+"""The main window: document list, the document view, span list, label palette and status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+import hashlib
+from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
+from annotator.core.snapping import snap_to_words, trim_spaces
+from annotator.core.span_index import SpanIndex
+from annotator.gui.document_list import DOCUMENT_ID_ROLE, DocumentFilterProxy, DocumentListModel
+from annotator.gui.document_view import DocumentView
+from annotator.gui.find_bar import FindBar
+from annotator.gui.import_dialog import describe, import_with_progress, show_errors
+from annotator.gui.session import AnnotationSession
+from annotator.gui.span_list import SPAN_ROLE, SpanFilterProxy, SpanListModel
 from annotator.store.store import Store
+
+DEFAULT_FONT_SIZE = 16
+FONT_FAMILY = "Amiri"
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class TableView(QTableView):
+    """A table whose dock starts at a useful width (docks size themselves from the size hint)."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self._width = width
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width, super().sizeHint().height())
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle("annotator")
-        self.view = QPlainTextEdit(self)
-        self.view.setReadOnly(True)
-        option = self.view.document().defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.view.document().setDefaultTextOption(option)
-        self.setCentralWidget(self.view)
-        self.resize(1000, 700)
+        self.session = AnnotationSession(store, self)
+        self.settings = QSettings()
+        self._db_key = hashlib.sha1(str(store.engine.url).encode()).hexdigest()[:12]
+        self.labels: list[LabelSpec] = store.labels()
+        self.selected_span: StoredSpan | None = None
 
-    def open_initial_document(self, document_id: int | None) -> None:
-        summaries = self.store.document_summaries()
-        if document_id is None and summaries:
-            document_id = summaries[0].id
+        self.view = DocumentView(self)
+        self.view.user = store.user
+        font = self.view.font()
+        font.setFamily(FONT_FAMILY)
+        self.view.setFont(font)
+        self.view.set_font_size(int(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
+        self.view.set_labels({label.name: label.color for label in self.labels})
+        self.find_bar = FindBar(self.view, self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self._build_document_list()
+        self._build_span_list()
+        self._build_status_bar()
+        self._build_actions()
+        self._connect_session()
+        self.setWindowTitle("annotator")
+        self.resize(1280, 800)
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+        self.refresh_documents()
+        self.view.setFocus()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_document_list(self) -> None:
+        self.documents_model = DocumentListModel()
+        self.documents_proxy = DocumentFilterProxy()
+        self.documents_proxy.setSourceModel(self.documents_model)
+        self.documents_table = TableView(230)
+        self.documents_table.setObjectName("documentList")
+        self.documents_table.setModel(self.documents_proxy)
+        self.documents_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.documents_table.verticalHeader().hide()
+        self.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.documents_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+        self.documents_table.setWordWrap(False)
+        self.documents_table.setSortingEnabled(True)
+        self.documents_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.documents_table.activated.connect(self._document_activated)
+        self.documents_table.clicked.connect(self._document_activated)
+        self.unannotated_filter = QCheckBox("Only documents I have not annotated yet")
+        self.unannotated_filter.toggled.connect(self.documents_proxy.set_only_unannotated)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.unannotated_filter)
+        layout.addWidget(self.documents_table)
+        dock = QDockWidget("Documents", self)
+        dock.setObjectName("documentsDock")
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.documents_dock = dock
+
+    def _build_span_list(self) -> None:
+        self.spans_model = SpanListModel()
+        self.spans_model.colors = {label.name: QColor(label.color) for label in self.labels}
+        self.spans_proxy = SpanFilterProxy(self.store.user)
+        self.spans_proxy.setSourceModel(self.spans_model)
+        self.spans_table = TableView(440)
+        self.spans_table.setObjectName("spanList")
+        self.spans_table.setModel(self.spans_proxy)
+        self.spans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.spans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.spans_table.setSortingEnabled(True)
+        self.spans_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.spans_table.verticalHeader().hide()
+        # Fixed widths and row heights: measuring 20,000 rows' contents would stall opening a long article.
+        header = self.spans_table.horizontalHeader()
+        for column, width in ((0, 90), (2, 80), (3, 70), (4, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.spans_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.spans_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.spans_table.setWordWrap(False)
+        self.spans_table.selectionModel().selectionChanged.connect(self._span_rows_selected)
+        dock = QDockWidget("Spans", self)
+        dock.setObjectName("spansDock")
+        dock.setWidget(self.spans_table)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.spans_dock = dock
+
+    def _build_status_bar(self) -> None:
+        self.saved_label = QLabel("All changes saved")
+        self.counts_label = QLabel()
+        self.offset_label = QLabel()
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.offset_label)
+        self.view.cursorOffsetChanged.connect(lambda offset: self.offset_label.setText(f"offset {offset}"))
+
+    def _action(self, text: str, slot, shortcuts=(), checkable: bool = False, checked: bool = False) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if checkable:
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self._action("&Import files…", self.import_files, [QKeySequence.StandardKey.Open]))
+        file_menu.addAction(self._action("Import &folder…", self.import_folder))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, ["Ctrl+Q"]))
+
+        edit_menu = menu.addMenu("&Edit")
+        undo = self.session.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.session.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            self.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.tag_actions: dict[str, QAction] = {}
+        palette = QToolBar("Labels", self)
+        palette.setObjectName("labelPalette")
+        palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for label in self.labels:
+            keys = [label.shortcut] if label.shortcut else []
+            action = self._action(f"{label.name}" + (f"  [{label.shortcut}]" if label.shortcut else ""),
+                                  lambda _=False, name=label.name: self.apply_label(name), keys)
+            action.setIcon(swatch(label.color))
+            action.setToolTip(f"Tag the selection as {label.name} ({label.description}). Key: {label.shortcut}")
+            edit_menu.addAction(action)
+            palette.addAction(action)
+            self.tag_actions[label.name] = action
+            if label.shortcut:
+                self._action(f"{label.name} (no word snapping)",
+                             lambda _=False, name=label.name: self.apply_label(name, snap=False),
+                             [f"Alt+{label.shortcut}"])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
+        edit_menu.addSeparator()
+        self.delete_action = self._action("&Delete span", self.delete_selected_span,
+                                          [QKeySequence.StandardKey.Delete, "Backspace"])
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self._action("&Find…", self.find_bar.open_bar, [QKeySequence.StandardKey.Find]))
+
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self._action("Zoom &in", lambda: self.change_font_size(+1), ["Ctrl++", "Ctrl+="]))
+        view_menu.addAction(self._action("Zoom &out", lambda: self.change_font_size(-1), ["Ctrl+-"]))
+        self.snap_action = self._action("&Snap selection to whole words", lambda _on: None, checkable=True,
+                                        checked=self.settings.value("snap_to_words", True, type=bool))
+        self.snap_action.toggled.connect(lambda on: self.settings.setValue("snap_to_words", on))
+        palette.addSeparator()
+        palette.addAction(self.snap_action)
+        view_menu.addAction(self.snap_action)
+        self.others_action = self._action("Show &other annotators' spans", self.set_show_others, checkable=True,
+                                          checked=self.settings.value("show_others", True, type=bool))
+        view_menu.addAction(self.others_action)
+        self.set_show_others(self.others_action.isChecked())
+        view_menu.addSeparator()
+        view_menu.addAction(self.documents_dock.toggleViewAction())
+        view_menu.addAction(self.spans_dock.toggleViewAction())
+
+        go_menu = menu.addMenu("&Go")
+        go_menu.addAction(self._action("&Next document", lambda: self.step_document(+1), ["Ctrl+PgDown"]))
+        go_menu.addAction(self._action("&Previous document", lambda: self.step_document(-1), ["Ctrl+PgUp"]))
+        go_menu.addAction(self._action("Next &span", lambda: self.step_span(+1), ["Ctrl+.", "F8"]))
+        go_menu.addAction(self._action("Previous s&pan", lambda: self.step_span(-1), ["Ctrl+,", "Shift+F8"]))
+        go_menu.addAction(self._action("Back to the &text", self.focus_text, ["Escape"]))
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, ["F1"]))
+
+    def _connect_session(self) -> None:
+        session = self.session
+        session.documentOpened.connect(self._document_opened)
+        session.spanAdded.connect(self._span_added)
+        session.spanRemoved.connect(self._span_removed)
+        session.spanChanged.connect(self._span_changed)
+        session.saved.connect(self._saved)
+        session.failed.connect(self._failed)
+        self.view.spanClicked.connect(self.select_span)
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def refresh_documents(self) -> None:
+        self.documents_model.reset(self.store.document_summaries())
+
+    def open_initial_document(self, document_id: int | None = None) -> None:
+        ids = self.documents_model.document_ids()
+        if document_id is None:
+            remembered = self.settings.value(f"last_document/{self._db_key}")
+            if remembered is not None and int(remembered) in ids:
+                document_id = int(remembered)
+        if document_id is None and ids:
+            document_id = ids[0]
         if document_id is not None:
-            document = self.store.document(document_id)
-            self.setWindowTitle(f"{document.name} — annotator")
-            self.view.setPlainText(document.text)
+            self.open_document(document_id)
+
+    def open_document(self, document_id: int) -> None:
+        if self.session.document is not None and self.session.document.id == document_id:
+            return
+        self.session.open_document(document_id)
+        self.settings.setValue(f"last_document/{self._db_key}", document_id)
+
+    def _document_activated(self, index: QModelIndex) -> None:
+        self.open_document(int(index.data(DOCUMENT_ID_ROLE)))
+
+    def _document_opened(self, document: StoredDocument, spans: SpanIndex) -> None:
+        self.selected_span = None
+        self.view.set_document(document.text, spans)
+        self.spans_model.reset(list(spans))
+        self.setWindowTitle(f"{document.name} — annotator")
+        row = self.documents_model.row_of(document.id)
+        if row is not None:
+            proxy_index = self.documents_proxy.mapFromSource(self.documents_model.index(row, 0))
+            self.documents_table.selectionModel().setCurrentIndex(
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self._update_counts()
+        self.view.setFocus()
+
+    def step_document(self, step: int) -> None:
+        rows = self.documents_proxy.rowCount()
+        if rows == 0:
+            return
+        current = self.documents_table.currentIndex().row()
+        row = min(max(current + step, 0), rows - 1) if current >= 0 else 0
+        self.open_document(int(self.documents_proxy.index(row, 0).data(DOCUMENT_ID_ROLE)))
+
+    # -- tagging ------------------------------------------------------------------------------
+
+    def apply_label(self, label: str, snap: bool | None = None) -> None:
+        """Keys 1–4: tag the selected text, or relabel the selected span when no text is selected."""
+        document = self.session.document
+        if document is None:
+            return
+        selection = self.view.selection_offsets()
+        if selection is None:
+            if self.selected_span is not None:
+                changed = self.session.relabel(self.selected_span, label)
+                if changed is not None:
+                    self.selected_span = changed
+            else:
+                self._failed("Select some text first (mouse, or Shift+arrows), then press a label key.")
+            return
+        if snap is None:
+            snap = self.snap_action.isChecked() and not self.view.raw_selection
+        bounds = (snap_to_words if snap else trim_spaces)(document.text, *selection)
+        if bounds is None:
+            self._failed("The selection holds no word to tag.")
+            return
+        span = self.session.tag(bounds[0], bounds[1], label)
+        if span is not None:
+            cursor = self.view.textCursor()
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
+            self.select_span(span)
+
+    def delete_selected_span(self) -> None:
+        if self.selected_span is None:
+            self._failed("No span is selected: click a span or pick one in the span list.")
+            return
+        span, self.selected_span = self.selected_span, None
+        self.session.delete(span)
+
+    def select_span(self, span: StoredSpan | None, scroll: bool = False) -> None:
+        self.selected_span = span
+        self.view.selected_span_id = span.id if span is not None else None
+        self.view.schedule_decorate()
+        selection = self.spans_table.selectionModel()
+        if span is None:
+            selection.clearSelection()
+            return
+        row = self.spans_model.row_of(span.id)
+        if row is not None:
+            index = self.spans_proxy.mapFromSource(self.spans_model.index(row, 0))
+            if index.isValid() and not selection.isRowSelected(index.row()):
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+            self.spans_table.scrollTo(index)
+        if scroll:
+            self.view.move_to_offset(span.start)
+
+    def _span_rows_selected(self, *_args: object) -> None:
+        rows = self.spans_table.selectionModel().selectedRows()
+        span = rows[0].data(SPAN_ROLE) if rows else None
+        if span is not None and (self.selected_span is None or self.selected_span.id != span.id):
+            self.select_span(span, scroll=True)
+
+    def step_span(self, step: int) -> None:
+        offset = self.selected_span.start if self.selected_span is not None else self.view.cursor_offset()
+        spans = self.session.spans
+        span = spans.next_after(offset) if step > 0 else spans.previous_before(offset)
+        while span is not None and not self.others_action.isChecked() and span.annotator != self.store.user:
+            span = spans.next_after(span.start) if step > 0 else spans.previous_before(span.start)
+        if span is not None:
+            self.select_span(span, scroll=True)
+            self.view.setFocus()
+
+    def focus_text(self) -> None:
+        self.find_bar.hide()
+        self.view.setFocus()
+
+    # -- reacting to committed changes ---------------------------------------------------------
+
+    def _span_added(self, span: StoredSpan) -> None:
+        self.spans_model.add(span)
+        self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
+        self._update_counts()
+        # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
+        self.select_span(span)
+
+    def _span_removed(self, span: StoredSpan) -> None:
+        if self.selected_span is not None and self.selected_span.id == span.id:
+            self.select_span(None)
+        self.spans_model.remove(span.id)
+        self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
+        self.view.schedule_decorate()
+        self._update_counts()
+
+    def _span_changed(self, _before: StoredSpan, after: StoredSpan) -> None:
+        self.spans_model.replace(after)
+        if self.selected_span is not None and self.selected_span.id == after.id:
+            self.selected_span = after
+        self.view.schedule_decorate()
+
+    def _saved(self, message: str) -> None:
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText(f"Saved ✓  {message}")
+
+    def _failed(self, message: str) -> None:
+        self.saved_label.setStyleSheet("color: #b00020;")
+        self.saved_label.setText(message)
+
+    def _update_counts(self) -> None:
+        spans = list(self.session.spans)
+        mine = sum(1 for s in spans if s.annotator == self.store.user)
+        self.counts_label.setText(f"{len(spans)} spans · {mine} mine · user {self.store.user}")
+
+    # -- view options -------------------------------------------------------------------------
+
+    def change_font_size(self, step: int) -> None:
+        size = min(max(self.view.font().pointSize() + step, 8), 48)
+        self.view.set_font_size(size)
+        self.settings.setValue("font_size", size)
+
+    def set_show_others(self, show: bool) -> None:
+        self.view.show_others = show
+        self.spans_proxy.set_show_others(show)
+        self.settings.setValue("show_others", show)
+        self.view.schedule_decorate()
+
+    # -- import -------------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import documents", str(Path.home()),
+                                                "Documents (*.txt *.jsonl);;All files (*)")
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder (recursively)", str(Path.home()))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        report = import_with_progress(self, self.store, paths)
+        self.refresh_documents()
+        self._saved(describe(report))
+        show_errors(self, report)
+        if report.document_ids and self.session.document is None:
+            self.open_document(report.document_ids[0])
+
+    def show_shortcuts(self) -> None:
+        keys = ", ".join(f"{label.shortcut} {label.name}" for label in self.labels if label.shortcut)
+        QMessageBox.information(self, "Keyboard shortcuts", (
+            f"Tag the selection: {keys} (Alt+key: without word snapping)\n"
+            "With a span selected and no text selected, a label key changes its label.\n"
+            "Select: Shift+arrows, Ctrl+Shift+arrows (by word)\n"
+            "Delete span: Delete   Undo: Ctrl+Z   Redo: Ctrl+Shift+Z\n"
+            "Next/previous span: Ctrl+. / Ctrl+,   Next/previous document: Ctrl+PgDown / Ctrl+PgUp\n"
+            "Find: Ctrl+F   Zoom: Ctrl++ / Ctrl+-   Back to the text: Esc   Quit: Ctrl+Q"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

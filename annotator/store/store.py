@@ -96,11 +96,11 @@ class Store:
         self._annotator_names[found] = name
         return found
 
-    def annotator_name(self, connection: Connection, annotator_id: int) -> str:
+    def annotator_name(self, connection: Connection, annotator_id: int) -> str | None:
         if annotator_id not in self._annotator_names:
             rows = connection.execute(select(annotators_t.c.id, annotators_t.c.name)).all()
             self._annotator_names.update({row.id: row.name for row in rows})
-        return self._annotator_names[annotator_id]
+        return self._annotator_names.get(annotator_id)
 
     def _reload_labels(self, connection: Connection) -> None:
         rows = connection.execute(select(labels_t.c.id, labels_t.c.name)).all()
@@ -145,7 +145,8 @@ class Store:
     def document_summaries(self) -> list[DocumentSummary]:
         """Every document with its span count and how many spans are the current user's."""
         with self.read() as connection:
-            me = connection.scalar(select(annotators_t.c.id).where(annotators_t.c.name == self.user))
+            # -1 when the user has no spans yet: comparing with None would match the outer join's NULLs.
+            me = connection.scalar(select(annotators_t.c.id).where(annotators_t.c.name == self.user)) or -1
             mine = func.sum(func.coalesce((spans_t.c.annotator_id == me).cast(spans_t.c.start.type), 0))
             query = (
                 select(documents_t.c.id, documents_t.c.name, func.count(spans_t.c.id), mine)
@@ -173,12 +174,20 @@ class Store:
 
     def spans(self, document_id: int) -> list[StoredSpan]:
         with self.read() as connection:
+            self._reload_labels(connection)
+            self.annotator_name(connection, -1)  # refresh the name cache once, not per row
+            labels, names = self._label_names, self._annotator_names
             rows = connection.execute(
-                select(spans_t)
+                select(spans_t.c.id, spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id,
+                       spans_t.c.text, spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note,
+                       spans_t.c.reviewer_id)
                 .where(spans_t.c.document_id == document_id)
                 .order_by(spans_t.c.start, spans_t.c.end, spans_t.c.id)
             )
-            return [self._stored(connection, row) for row in rows]
+            return [
+                StoredSpan(i, d, s, e, labels[lb], t, names[a], st, n, names[r] if r else None)
+                for i, d, s, e, lb, t, a, st, n, r in rows
+            ]
 
     def span(self, span_id: int) -> StoredSpan | None:
         with self.read() as connection:

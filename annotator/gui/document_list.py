@@ -1,0 +1,85 @@
+"""The document list: name, span counts (all and mine), and a "not yet annotated" filter."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from annotator.core.model import DocumentSummary
+from annotator.gui.qt_compat import change_row_filter
+
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    COLUMNS = ("Document", "Spans", "Mine")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._documents: list[DocumentSummary] = []
+        self._rows: dict[int, int] = {}
+
+    def reset(self, documents: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._documents = list(documents)
+        self._rows = {d.id: row for row, d in enumerate(self._documents)}
+        self.endResetModel()
+
+    def document_ids(self) -> list[int]:
+        return [d.id for d in self._documents]
+
+    def row_of(self, document_id: int) -> int | None:
+        return self._rows.get(document_id)
+
+    def summary(self, document_id: int) -> DocumentSummary | None:
+        row = self._rows.get(document_id)
+        return self._documents[row] if row is not None else None
+
+    def adjust_counts(self, document_id: int, total: int, mine: int) -> None:
+        row = self._rows.get(document_id)
+        if row is None:
+            return
+        old = self._documents[row]
+        self._documents[row] = replace(old, span_count=old.span_count + total, my_span_count=old.my_span_count + mine)
+        self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._documents)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        document = self._documents[index.row()]
+        if role == DOCUMENT_ID_ROLE:
+            return document.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (document.name, document.span_count, document.my_span_count)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{document.name}: {document.span_count} spans, {document.my_span_count} of them yours"
+        return None
+
+
+class DocumentFilterProxy(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.only_unannotated = False
+
+    def set_only_unannotated(self, only: bool) -> None:
+        change_row_filter(self, lambda: setattr(self, "only_unannotated", only))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self.only_unannotated:
+            return True
+        model = self.sourceModel()
+        return model.data(model.index(source_row, 2, source_parent)) == 0

@@ -1,0 +1,226 @@
+"""The article, read-only and right-to-left, with every span drawn in its label's colour.
+
+This is the one place where Qt positions (UTF-16 units, one position per paragraph break) become
+stored code-point offsets and back: everything outside this class speaks offsets.
+Only the spans in the visible part of the document are decorated, so a long article stays fluid.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.core.model import StoredSpan
+from annotator.core.offsets import QtPositionMap
+from annotator.core.span_index import SpanIndex
+
+# Labels drawn as an underline instead of a background, because they contain the others
+# (a claim holds its actors and dates), so both stay visible where they overlap.
+CONTAINER_LABELS = frozenset({"claim"})
+MINE_ALPHA = 110
+OTHERS_ALPHA = 45
+
+
+class DocumentView(QPlainTextEdit):
+    spanClicked = Signal(object)  # StoredSpan, or None when a click hits no span
+    cursorOffsetChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setCursorWidth(2)
+        option = self.document().defaultTextOption()
+        # Every paragraph is right-to-left, even one that starts with "CNN:" or a digit, which Qt
+        # would otherwise lay out left-to-right from its first strong character.
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(18)
+
+        self.positions = QtPositionMap("")
+        self.spans = SpanIndex()
+        self.user = ""
+        self.label_colors: dict[str, QColor] = {}
+        self.show_others = True
+        self.selected_span_id: int | None = None
+        self.raw_selection = False  # True when the selection was made with Alt held (no word snapping)
+        self._click_cycle: tuple[int, int] = (-1, 0)
+
+        self._decorate_timer = QTimer(self)
+        self._decorate_timer.setSingleShot(True)
+        self._decorate_timer.setInterval(0)
+        self._decorate_timer.timeout.connect(self.decorate_visible)
+        self.verticalScrollBar().valueChanged.connect(self._decorate_timer.start)
+        self.cursorPositionChanged.connect(self._emit_cursor_offset)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def set_document(self, text: str, spans: SpanIndex) -> None:
+        self.selected_span_id = None
+        self.setExtraSelections([])
+        self.setPlainText(text)
+        self.positions = QtPositionMap(text)
+        self.spans = spans
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.schedule_decorate()
+
+    def set_labels(self, colors: dict[str, str]) -> None:
+        self.label_colors = {name: QColor(color) for name, color in colors.items()}
+        self.schedule_decorate()
+
+    def set_font_size(self, points: int) -> None:
+        font = QFont(self.font())
+        font.setPointSize(points)
+        self.setFont(font)
+        self.schedule_decorate()
+
+    def schedule_decorate(self) -> None:
+        self._decorate_timer.start()
+
+    # -- offsets <-> Qt positions (the only place) -------------------------------------------
+
+    def selection_offsets(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.positions.to_offset_range(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_offsets(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.positions.to_qt(start))
+        cursor.setPosition(self.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def cursor_offset(self) -> int:
+        return self.positions.to_offset(self.textCursor().position())
+
+    def offset_at(self, point: QPoint) -> int:
+        return self.positions.to_offset(self.cursorForPosition(point).position())
+
+    def move_to_offset(self, offset: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.positions.to_qt(offset))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def visible_offsets(self) -> tuple[int, int]:
+        block = self.firstVisibleBlock()
+        first = block.position()
+        last = first
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > height:
+                break
+            last = block.position() + block.length()
+            block = block.next()
+        last = min(last, self.positions.qt_length)
+        return self.positions.to_offset(first), self.positions.to_offset(last)
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def visible_spans(self, start: int, end: int) -> list[StoredSpan]:
+        spans = self.spans.overlapping(start, end)
+        if not self.show_others:
+            spans = [s for s in spans if s.annotator == self.user]
+        return spans
+
+    def decorate_visible(self) -> None:
+        start, end = self.visible_offsets()
+        spans = self.visible_spans(start, end)
+        # Containers first, so entity backgrounds paint over a claim's span; the selected span last.
+        spans.sort(key=lambda s: (s.label not in CONTAINER_LABELS, s.start, -(s.end - s.start)))
+        selections = [self._selection_for(s) for s in spans]
+        selected = self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None
+        if selected is not None:
+            selections.append(self._selection_for(selected, emphasised=True))
+        self.setExtraSelections(selections)
+
+    def _selection_for(self, span: StoredSpan, emphasised: bool = False) -> QTextEdit.ExtraSelection:
+        color = QColor(self.label_colors.get(span.label, QColor("#888888")))
+        mine = span.annotator == self.user
+        fmt = QTextCharFormat()
+        if emphasised:
+            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 200))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor("#000000"))
+        elif span.label in CONTAINER_LABELS:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if mine
+                                  else QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(color)
+            fmt.setForeground(color.darker(160) if mine else color.darker(120))
+        else:
+            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), MINE_ALPHA if mine else OTHERS_ALPHA))
+        fmt.setProperty(QTextFormat.Property.UserProperty, span.id)
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(span.start))
+        cursor.setPosition(self.positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.schedule_decorate()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.schedule_decorate()
+
+    # -- mouse --------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.raw_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        offset = self.offset_at(event.position().toPoint())
+        under = self._spans_under(offset)
+        if not under:
+            self.spanClicked.emit(None)
+            return
+        # Clicking the same place again steps outwards through nested spans.
+        last_offset, depth = self._click_cycle
+        depth = (depth + 1) % len(under) if last_offset == offset else 0
+        self._click_cycle = (offset, depth)
+        self.spanClicked.emit(under[depth])
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.raw_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().keyPressEvent(event)
+
+    def _spans_under(self, offset: int) -> list[StoredSpan]:
+        under = [s for s in self.spans.at(offset) if self.show_others or s.annotator == self.user]
+        if not under and offset > 0:
+            under = [s for s in self.spans.at(offset - 1) if self.show_others or s.annotator == self.user]
+        return under
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            point = self.viewport().mapFrom(self, event.pos())
+            under = self._spans_under(self.offset_at(point))
+            if under:
+                lines = [f"<b>{escape(s.label)}</b> — {escape(s.text)} <i>({escape(s.annotator)}, {s.status})</i>"
+                         for s in under]
+                QToolTip.showText(event.globalPos(), "<br>".join(lines), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def _emit_cursor_offset(self) -> None:
+        self.cursorOffsetChanged.emit(self.cursor_offset())

@@ -1,0 +1,145 @@
+"""The span list: a thin Qt model over the open document's spans, updated one row at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.model import StoredSpan
+from annotator.gui.qt_compat import change_row_filter
+
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SpanListModel(QAbstractTableModel):
+    COLUMNS = ("Label", "Text", "Annotator", "Status", "Offsets")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[StoredSpan] = []
+        self._rows: dict[int, int] = {}
+        self.colors: dict[str, QColor] = {}
+        self._sort_column = 4
+        self._descending = False
+
+    def _sort_key(self, span: StoredSpan) -> tuple:  # type: ignore[type-arg]
+        first = (span.label, span.text, span.annotator, span.status, span.start)[self._sort_column]
+        return (first, span.start, span.end, span.id)
+
+    def reset(self, spans: list[StoredSpan]) -> None:
+        self.beginResetModel()
+        self._spans = sorted(spans, key=self._sort_key, reverse=self._descending)
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._rows = {span.id: row for row, span in enumerate(self._spans)}
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting here in Python (one key per row) is ~100x faster than a proxy's pairwise compares."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._spans[index.row()].id for index in persistent]
+        self._spans.sort(key=self._sort_key, reverse=self._descending)
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)])
+        self.layoutChanged.emit()
+
+    def _insertion_row(self, span: StoredSpan) -> int:
+        key = self._sort_key(span)
+        lo, hi = 0, len(self._spans)
+        while lo < hi:
+            middle = (lo + hi) // 2
+            other = self._sort_key(self._spans[middle])
+            if (other > key) if self._descending else (other < key):
+                lo = middle + 1
+            else:
+                hi = middle
+        return lo
+
+    def add(self, span: StoredSpan) -> None:
+        row = self._insertion_row(span)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self._reindex()
+        self.endInsertRows()
+
+    def remove(self, span_id: int) -> None:
+        row = self._rows.get(span_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._spans[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def replace(self, span: StoredSpan) -> None:
+        row = self._rows.get(span.id)
+        if row is None:
+            return
+        self.remove(span.id)
+        self.add(span)
+
+    def row_of(self, span_id: int) -> int | None:
+        return self._rows.get(span_id)
+
+    def span_at(self, row: int) -> StoredSpan:
+        return self._spans[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role == SPAN_ROLE:
+            return span
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (span.label, span.text.replace("\n", " ").replace("\r", ""), span.annotator, span.status,
+                    f"{span.start}–{span.end}")[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self.colors.get(span.label)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{span.label}: {span.text} ({span.annotator}, {span.status}) [{span.start}, {span.end})"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class SpanFilterProxy(QSortFilterProxyModel):
+    """The spans, optionally without other annotators'. Sorting is left to the source model."""
+
+    def __init__(self, user: str) -> None:
+        super().__init__()
+        self.user = user
+        self.show_others = True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+    def set_show_others(self, show: bool) -> None:
+        change_row_filter(self, lambda: setattr(self, "show_others", show))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self.show_others:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, SpanListModel)
+        return model.span_at(source_row).annotator == self.user

@@ -1,0 +1,137 @@
+from PySide6.QtCore import Qt
+
+from annotator.core.model import DocumentRecord
+from annotator.store.transfer import import_records
+from tests.gui.helpers import offsets_of, press, select_with_keyboard, stored
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_focus_starts_in_the_document_view(open_window) -> None:
+    window = open_window()
+    assert window.focusWidget() is window.view
+    assert window.view.document().toPlainText().startswith("الفصائل المسلحة")
+
+
+def test_every_paragraph_is_right_to_left(open_window) -> None:
+    window = open_window()
+    window.open_document(window.documents_model.document_ids()[1])
+    block = window.view.document().findBlock(window.view.positions.to_qt(offsets_of(window, "CNN")[0]))
+    assert block.text().startswith("CNN:")
+    assert block.textDirection() == Qt.LayoutDirection.RightToLeft
+    line = block.layout().lineAt(0)
+    # The line is right-aligned: its text ends at the right edge of the page.
+    page_width = window.view.document().textWidth() - 2 * window.view.document().documentMargin()
+    assert line.naturalTextRect().right() > page_width - 5
+
+
+def test_next_and_previous_document_and_span(open_window) -> None:
+    window = open_window()
+    for phrase, key in (("قائد فصيل", Qt.Key.Key_1), ("العراق", Qt.Key.Key_2), ("أكتوبر الماضي", Qt.Key.Key_3)):
+        select_with_keyboard(window, phrase)
+        press(window, key)
+    window.select_span(None)
+    window.view.move_to_offset(0)
+    seen = []
+    for _ in range(3):
+        press(window, Qt.Key.Key_Period, CTRL)
+        seen.append(window.selected_span.text)
+    assert seen == ["العراق", "قائد فصيل", "أكتوبر الماضي"]  # in reading order: العراق is in the title
+    press(window, Qt.Key.Key_Comma, CTRL)
+    assert window.selected_span.text == "قائد فصيل"
+    press(window, Qt.Key.Key_PageDown, CTRL)
+    assert window.session.document.name == "edge"
+    press(window, Qt.Key.Key_PageDown, CTRL)
+    assert window.session.document.name == "edge"
+    press(window, Qt.Key.Key_PageUp, CTRL)
+    assert window.session.document.id == 1
+    assert window.documents_model.summary(1).span_count == 3
+
+
+def test_find_selects_the_match_for_tagging(open_window) -> None:
+    window = open_window()
+    press(window, Qt.Key.Key_F, CTRL)
+    assert window.find_bar.isVisible() and window.focusWidget() is window.find_bar.field
+    window.find_bar.field.setText("مصطفى الكاظمي")
+    press(window, Qt.Key.Key_Return)
+    assert window.view.selection_offsets() == offsets_of(window, "مصطفى الكاظمي")
+    press(window, Qt.Key.Key_Escape)
+    assert window.focusWidget() is window.view and not window.find_bar.isVisible()
+    press(window, Qt.Key.Key_1)
+    assert stored(window) == [("actor", "مصطفى الكاظمي")]
+
+
+def test_font_size_keys_are_remembered(open_window) -> None:
+    window = open_window()
+    size = window.view.font().pointSize()
+    press(window, Qt.Key.Key_Plus, CTRL)
+    press(window, Qt.Key.Key_Equal, CTRL)
+    assert window.view.font().pointSize() == size + 2
+    press(window, Qt.Key.Key_Minus, CTRL)
+    window.close()
+    assert open_window().view.font().pointSize() == size + 1
+
+
+def test_other_annotators_spans_can_be_hidden(open_window) -> None:
+    window = open_window()
+    start, end = offsets_of(window, "قاعدة عين الأسد")
+    window.store.add_span(1, start, end, "location", annotator="salma")
+    window.session.open_document(1)
+    select_with_keyboard(window, "الصحراء الغربية")
+    press(window, Qt.Key.Key_2)
+    window.view.decorate_visible()
+    assert len(window.view.extraSelections()) >= 2 and window.spans_proxy.rowCount() == 2
+    window.others_action.trigger()
+    window.view.decorate_visible()
+    assert window.spans_proxy.rowCount() == 1
+    assert len([s for s in window.view.extraSelections()
+                if s.cursor.selectedText() == "قاعدة عين الأسد"]) == 0
+    window.others_action.trigger()
+    assert window.spans_proxy.rowCount() == 2
+
+
+def test_tooltip_lists_every_span_under_the_mouse(open_window) -> None:
+    window = open_window()
+    select_with_keyboard(window, "قال قائد فصيل إن")
+    press(window, Qt.Key.Key_4)
+    select_with_keyboard(window, "قائد فصيل")
+    press(window, Qt.Key.Key_1)
+    start, _ = offsets_of(window, "قائد فصيل")
+    under = window.view._spans_under(start + 2)
+    assert [s.label for s in under] == ["actor", "claim"]
+
+
+def test_unannotated_filter_and_counts(open_window) -> None:
+    window = open_window()
+    assert window.documents_proxy.rowCount() == 2
+    select_with_keyboard(window, "العراق")
+    press(window, Qt.Key.Key_2)
+    window.unannotated_filter.setChecked(True)
+    assert window.documents_proxy.rowCount() == 1
+    assert window.documents_proxy.index(0, 0).data() == "edge"
+
+
+def test_import_from_the_file_menu_path(open_window, tmp_path) -> None:
+    window = open_window()
+    (tmp_path / "new.txt").write_text("خبر جديد عن القاهرة", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    QMessageBox.exec = lambda box: shown.append(box.detailedText())  # type: ignore[method-assign]
+    window.import_paths([tmp_path])
+    assert window.documents_model.rowCount() == 3
+    assert "bad.txt" in shown[0] and "UTF-16" in shown[0]
+    assert "1 new document" in window.saved_label.text()
+
+
+def test_long_document_opens_and_tags(open_window) -> None:
+    window = open_window(seed=False, extra=False)
+    text = ("قال الرئيس محمد في بغداد يوم الخميس إن الاتفاق سيوقع قريبا. " * 20 + "\n") * 300
+    ids = import_records(window.store, "long", [DocumentRecord(name="long", text=text)]).document_ids
+    window.refresh_documents()
+    window.open_document(ids[0])
+    start = text.index("بغداد", len(text) // 2)
+    window.view.select_offsets(start, start + 5)
+    press(window, Qt.Key.Key_2)
+    assert stored(window) == [("location", "بغداد")]
+    assert window.store.spans(ids[0])[0].start == start

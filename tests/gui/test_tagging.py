@@ -1,0 +1,136 @@
+from PySide6.QtCore import Qt
+
+from tests.gui.helpers import (
+    click_offset,
+    drag_select,
+    offsets_of,
+    place_cursor,
+    press,
+    select_with_keyboard,
+    stored,
+)
+
+KEYS = {"actor": Qt.Key.Key_1, "location": Qt.Key.Key_2, "date": Qt.Key.Key_3, "claim": Qt.Key.Key_4}
+
+
+def test_keyboard_selection_and_each_label_key(open_window) -> None:
+    window = open_window()
+    assert window.session.document.name == "iraq-armed-factions-end-truce"
+    tags = [("قائد فصيل", "actor"), ("العراق", "location"), ("أكتوبر الماضي", "date"),
+            ("أعلنت انتهاء الهدنة غير الرسمية", "claim")]
+    for phrase, label in tags:
+        select_with_keyboard(window, phrase)
+        press(window, KEYS[label])
+    assert sorted(stored(window)) == sorted((label, phrase) for phrase, label in tags)
+    assert "Saved" in window.saved_label.text()
+
+
+def test_ctrl_shift_arrow_extends_by_whole_words(open_window) -> None:
+    window = open_window()
+    start, _ = offsets_of(window, "قائد فصيل")
+    place_cursor(window, start)
+    press(window, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(window, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(window, Qt.Key.Key_1)
+    assert stored(window) == [("actor", "قائد فصيل")]
+
+
+def test_mouse_drag_selects_and_tags(open_window) -> None:
+    window = open_window()
+    start, end = offsets_of(window, "قاعدة عين الأسد")
+    drag_select(window, start, end)
+    assert window.view.selection_offsets() == (start, end)
+    press(window, Qt.Key.Key_2)
+    assert stored(window) == [("location", "قاعدة عين الأسد")]
+
+
+def test_selection_snaps_to_whole_words_and_trims_punctuation(open_window) -> None:
+    window = open_window()
+    start, end = offsets_of(window, "“عدم جدية")
+    window.view.select_offsets(start, end + 2)  # the quote mark, two words and a piece of the next
+    press(window, Qt.Key.Key_4)
+    assert stored(window) == [("claim", "عدم جدية الحكومتين")]
+
+
+def test_alt_key_and_toggle_keep_sub_word_spans(open_window) -> None:
+    window = open_window()
+    start, end = offsets_of(window, "بالعراق")
+    window.view.select_offsets(start + 1, end)
+    press(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    window.snap_action.setChecked(False)
+    s2, e2 = offsets_of(window, "والأمريكية")
+    window.view.select_offsets(s2 + 1, e2)
+    press(window, Qt.Key.Key_1)
+    assert sorted(stored(window)) == sorted([("location", "العراق"),
+                                             ("actor", window.session.document.text[s2 + 1:e2])])
+
+
+def test_offsets_after_an_emoji_and_crlf(open_window) -> None:
+    window = open_window()
+    window.open_document(window.documents_model.document_ids()[1])
+    assert "😀" in window.session.document.text and "\r\n" in window.session.document.text
+    for phrase, key in (("محمد", Qt.Key.Key_1), ("CNN", Qt.Key.Key_1), ("دمشق", Qt.Key.Key_2),
+                        ("١٥ مارس ٢٠٢٠", Qt.Key.Key_3)):
+        select_with_keyboard(window, phrase)
+        press(window, key)
+    document = window.store.document(window.session.document.id)
+    spans = window.store.spans(document.id)
+    assert [s.text for s in spans] == ["محمد", "CNN", "١٥ مارس ٢٠٢٠", "دمشق"]
+    assert all(document.text[s.start:s.end] == s.text for s in spans)
+    drag_select(window, *offsets_of(window, "بغداد"))
+    press(window, Qt.Key.Key_2)
+    assert ("location", "بغداد") in stored(window)
+
+
+def test_nested_and_overlapping_spans_all_stay_visible(open_window) -> None:
+    window = open_window()
+    claim = "أن قرار إنهاء الهدنة، التي دخلت حيز التنفيذ في أكتوبر الماضي"
+    select_with_keyboard(window, claim)
+    press(window, Qt.Key.Key_4)
+    select_with_keyboard(window, "أكتوبر الماضي")
+    press(window, Qt.Key.Key_3)
+    select_with_keyboard(window, "الهدنة، التي")
+    press(window, Qt.Key.Key_1)
+    assert len(stored(window)) == 3
+    window.select_span(None)
+    window.view.decorate_visible()
+    drawn = window.view.extraSelections()
+    assert len(drawn) == 3
+    backgrounds = [s.format.background().style() != Qt.BrushStyle.NoBrush for s in drawn]
+    underlines = [s.format.fontUnderline() or s.format.underlineStyle().value != 0 for s in drawn]
+    assert backgrounds.count(True) == 2 and underlines[0]  # the claim underlined, entities as backgrounds
+
+
+def test_click_selects_in_list_and_delete_removes(open_window) -> None:
+    window = open_window()
+    start, end = select_with_keyboard(window, "القائد العسكري")
+    press(window, Qt.Key.Key_1)
+    window.select_span(None)
+    click_offset(window, start + 3)
+    assert window.selected_span is not None and window.selected_span.text == "القائد العسكري"
+    current = window.spans_table.currentIndex()
+    assert current.isValid() and current.siblingAtColumn(1).data() == "القائد العسكري"
+    press(window, Qt.Key.Key_Delete)
+    assert stored(window) == []
+    assert window.spans_model.rowCount() == 0
+
+
+def test_label_key_relabels_the_span_selected_in_the_list(open_window) -> None:
+    window = open_window()
+    select_with_keyboard(window, "الصحراء الغربية")
+    press(window, Qt.Key.Key_1)
+    window.select_span(None)
+    window.spans_table.setFocus()
+    window.spans_table.selectRow(0)
+    press(window, Qt.Key.Key_2)
+    assert stored(window) == [("location", "الصحراء الغربية")]
+    assert window.spans_model.index(0, 0).data() == "location"
+
+
+def test_duplicate_is_refused_with_a_message(open_window) -> None:
+    window = open_window()
+    for _ in range(2):
+        select_with_keyboard(window, "الصحراء الغربية")
+        press(window, Qt.Key.Key_2)
+    assert stored(window) == [("location", "الصحراء الغربية")]
+    assert "already exists" in window.saved_label.text()
