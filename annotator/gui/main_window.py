@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QToolBar,
@@ -258,6 +259,8 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._saved)
         session.failed.connect(self._failed)
         self.view.spanClicked.connect(self.select_span)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.show_context_menu)
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -374,6 +377,30 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.select_span(span, scroll=True)
             self.view.setFocus()
+
+    def show_context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+        menu = self.context_menu(point)
+        menu.exec(self.view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def context_menu(self, point) -> QMenu:  # type: ignore[no-untyped-def]
+        """Right-click: tag the selection, or act on the span under the mouse."""
+        if self.view.selection_offsets() is None:
+            under = self.view._spans_under(self.view.offset_at(point))
+            if under:
+                self.select_span(under[0])
+        has_text = self.view.selection_offsets() is not None
+        menu = QMenu(self)
+        menu.addSection("Tag the selection as" if has_text else "Change the selected span to")
+        for label, shortcut_action in self.tag_actions.items():
+            action = menu.addAction(shortcut_action.icon(), shortcut_action.text())
+            action.setEnabled(has_text or self.selected_span is not None)
+            action.triggered.connect(lambda _=False, name=label: self.apply_label(name))
+        menu.addSeparator()
+        delete = menu.addAction("Delete span")
+        delete.setEnabled(self.selected_span is not None)
+        delete.triggered.connect(self.delete_selected_span)
+        return menu
 
     def focus_text(self) -> None:
         self.find_bar.hide()

@@ -134,3 +134,28 @@ def test_duplicate_is_refused_with_a_message(open_window) -> None:
         press(window, Qt.Key.Key_2)
     assert stored(window) == [("location", "الصحراء الغربية")]
     assert "already exists" in window.saved_label.text()
+
+
+def test_alt_drag_keeps_a_sub_word_selection(open_window) -> None:
+    window = open_window()
+    start, end = offsets_of(window, "بالعراق")
+    drag_select(window, start + 1, end, Qt.KeyboardModifier.AltModifier)
+    press(window, Qt.Key.Key_2)
+    assert stored(window) == [("location", "العراق")]
+
+
+def test_context_menu_tags_the_selection_or_acts_on_the_span(open_window) -> None:
+    window = open_window()
+    start, _ = select_with_keyboard(window, "مصطفى الكاظمي")
+    menu = window.context_menu(window.view.viewport().rect().center())
+    enabled = {a.text(): a for a in menu.actions() if a.isEnabled() and a.text()}
+    assert "Delete span" not in enabled
+    next(action for text, action in enabled.items() if text.startswith("actor")).trigger()
+    assert stored(window) == [("actor", "مصطفى الكاظمي")]
+    window.select_span(None)
+    from tests.gui.helpers import point_of
+
+    menu = window.context_menu(point_of(window, start + 2))
+    assert window.selected_span is not None and window.selected_span.text == "مصطفى الكاظمي"
+    next(a for a in menu.actions() if a.text() == "Delete span").trigger()
+    assert stored(window) == []
