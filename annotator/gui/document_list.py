@@ -15,7 +15,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class DocumentListModel(QAbstractTableModel):
-    COLUMNS = ("Document", "Spans", "Mine")
+    COLUMNS = ("Document", "Spans", "Mine", "Others")
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,7 +44,7 @@ class DocumentListModel(QAbstractTableModel):
             return
         old = self._documents[row]
         self._documents[row] = replace(old, span_count=old.span_count + total, my_span_count=old.my_span_count + mine)
-        self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
+        self.dataChanged.emit(self.index(row, 1), self.index(row, 3))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._documents)
@@ -64,7 +64,8 @@ class DocumentListModel(QAbstractTableModel):
         if role == DOCUMENT_ID_ROLE:
             return document.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (document.name, document.span_count, document.my_span_count)[index.column()]
+            return (document.name, document.span_count, document.my_span_count,
+                    document.span_count - document.my_span_count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{document.name}: {document.span_count} spans, {document.my_span_count} of them yours"
         return None

@@ -103,14 +103,14 @@ class MainWindow(QMainWindow):
         self.documents_model = DocumentListModel()
         self.documents_proxy = DocumentFilterProxy()
         self.documents_proxy.setSourceModel(self.documents_model)
-        self.documents_table = TableView(230)
+        self.documents_table = TableView(260)
         self.documents_table.setObjectName("documentList")
         self.documents_table.setModel(self.documents_proxy)
         self.documents_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.documents_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.documents_table.verticalHeader().hide()
         self.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in (1, 2, 3):
             self.documents_table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents)
         self.documents_table.setWordWrap(False)
