@@ -1,0 +1,6 @@
+"""The sub-commands of ``annotator``, one module per group. A module exposes
+``register(subparsers) -> {name: handler}``; adding a group means adding it to ``MODULES``."""
+
+from __future__ import annotations
+
+MODULES = ("annotator.commands.transfer", "annotator.commands.overview")

@@ -1,0 +1,41 @@
+"""What every sub-command shares: the --db/--user options, the user name, opening the store."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+
+from annotator.store.store import Store
+
+
+def resolve_user(cli_value: str | None) -> str:
+    """``--user``, then ``ANNOTATOR_USER``, then the login name."""
+    if cli_value:
+        return cli_value
+    if os.environ.get("ANNOTATOR_USER"):
+        return os.environ["ANNOTATOR_USER"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "annotator"
+
+
+def add_global_options(parser: argparse.ArgumentParser, suppress: bool = True) -> None:
+    """--db and --user, accepted before or after the sub-command (after it, they override)."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="database URL or SQLite file (default: $ANNOTATOR_DB, else a file in the user data dir)")
+    parser.add_argument("--user", metavar="NAME", default=default,
+                        help="who is annotating (default: $ANNOTATOR_USER, else the login name)")
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """Repeated and comma-separated option values as one list: --label a,b --label c."""
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    from annotator.store import open_database, resolve_database_url
+
+    return Store(open_database(resolve_database_url(args.db)), resolve_user(args.user))
