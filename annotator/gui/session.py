@@ -49,112 +49,113 @@ class AnnotationSession(QObject):
 
     # -- user actions: each pushes an undo command whose first redo already happened ----------
 
+    def _act(self, action, description: str) -> StoredSpan | None:  # type: ignore[no-untyped-def]
+        """Run one store action; on success record its undo command and announce the change."""
+        try:
+            before, after = action()
+        except AnnotatorError as error:
+            self.failed.emit(str(error))
+            return None
+        change_id = self.store.last_change_id
+        self._announce(before, after, description)
+        if change_id is not None:
+            self._push(SpanCommand(self, description, change_id))
+        return after
+
     def tag(self, start: int, end: int, label: str) -> StoredSpan | None:
         if self.document is None:
             return None
-        try:
-            span = self.store.add_span(self.document.id, start, end, label)
-        except AnnotatorError as error:
-            self.failed.emit(str(error))
-            return None
-        self._apply_added(span, f"tagged “{span.text}” as {label}")
-        self._push(SpanCommand(self, f"tag “{_short(span.text)}” as {label}", added=span))
-        return span
+        document_id = self.document.id
+        return self._act(lambda: (None, self.store.add_span(document_id, start, end, label)),
+                         f"tag “{_short(self.document.text[start:end])}” as {label}")
 
     def delete(self, span: StoredSpan) -> bool:
-        try:
-            removed = self.store.delete_span(span.id)
-        except AnnotatorError as error:
-            self.failed.emit(str(error))
-            return False
-        self._apply_removed(removed, f"deleted {removed.label} “{removed.text}”")
-        self._push(SpanCommand(self, f"delete {removed.label} “{_short(removed.text)}”", removed=removed))
-        return True
+        self._act(lambda: (self.store.delete_span(span.id), None), f"delete {span.label} “{_short(span.text)}”")
+        return self.spans.get(span.id) is None
 
     def relabel(self, span: StoredSpan, label: str) -> StoredSpan | None:
         if span.label == label:
             return span
+        return self._act(lambda: (span, self.store.relabel_span(span.id, label)),
+                         f"relabel “{_short(span.text)}” as {label}")
+
+    def edit(self, span: StoredSpan, start: int, end: int) -> StoredSpan | None:
+        return self._act(lambda: (span, self.store.edit_span(span.id, start=start, end=end)),
+                         f"change the boundaries of “{_short(span.text)}”")
+
+    def review(self, span: StoredSpan, status: str, comment: str | None = None) -> StoredSpan | None:
+        return self._act(lambda: (span, self.store.review_span(span.id, status, comment)),
+                         f"{ {'accepted': 'accept', 'rejected': 'reject'}.get(status, 'reset')} “{_short(span.text)}”")
+
+    def undo_from_history(self) -> bool:
+        """Ctrl+Z with nothing left in this session's undo stack: undo from the stored history
+        (the user's earlier work, also from before a restart)."""
+        if self.document is None:
+            return False
         try:
-            changed = self.store.relabel_span(span.id, label)
+            result = self.store.undo_last(self.document.id)
         except AnnotatorError as error:
-            self.failed.emit(str(error))
-            return None
-        self._apply_changed(span, changed, f"relabelled “{changed.text}” as {label}")
-        self._push(SpanCommand(self, f"relabel “{_short(span.text)}” as {label}", before=span, after=changed))
-        return changed
+            self.failed.emit(f"cannot undo: {error}")
+            return False
+        if result is None:
+            self.failed.emit("Nothing to undo in this document.")
+            return False
+        self._announce(*result, "undo from history")
+        return True
 
     def _push(self, command: QUndoCommand) -> None:
         stack = self.undo_stack
         if stack is not None:
             stack.push(command)
 
-    # -- applying a change that the store has committed ---------------------------------------
+    # -- announcing a change that the store has committed -------------------------------------
 
-    def _current(self, span: StoredSpan) -> bool:
-        return self.document is not None and span.document_id == self.document.id
-
-    def _apply_added(self, span: StoredSpan, message: str) -> None:
-        if self._current(span):
-            self.spans.add(span)
-            self.spanAdded.emit(span)
-        self.saved.emit(message)
-
-    def _apply_removed(self, span: StoredSpan, message: str) -> None:
-        if self._current(span):
-            self.spans.remove(span.id)
-            self.spanRemoved.emit(span)
-        self.saved.emit(message)
-
-    def _apply_changed(self, before: StoredSpan, after: StoredSpan, message: str) -> None:
-        if self._current(after):
-            self.spans.add(after)
-            self.spanChanged.emit(before, after)
+    def _announce(self, before: StoredSpan | None, after: StoredSpan | None, message: str) -> None:
+        subject = after or before
+        if subject is not None and self.document is not None and subject.document_id == self.document.id:
+            if before is None and after is not None:
+                self.spans.add(after)
+                self.spanAdded.emit(after)
+            elif after is None and before is not None:
+                self.spans.remove(before.id)
+                self.spanRemoved.emit(before)
+            elif before is not None and after is not None:
+                self.spans.add(after)
+                self.spanChanged.emit(before, after)
         self.saved.emit(message)
 
 
 class SpanCommand(QUndoCommand):
-    """Add, delete or relabel one span. Constructed after the action is committed, so the first
-    ``redo()`` (which QUndoStack.push calls) does nothing; later undo/redo each commit at once."""
+    """One committed change, undone and redone through the store's history (each step committed at
+    once). Constructed after the change, so the first ``redo()`` (which QUndoStack.push calls) does
+    nothing."""
 
-    def __init__(self, session: AnnotationSession, text: str, *, added: StoredSpan | None = None,
-                 removed: StoredSpan | None = None, before: StoredSpan | None = None,
-                 after: StoredSpan | None = None) -> None:
+    def __init__(self, session: AnnotationSession, text: str, change_id: int) -> None:
         super().__init__(text)
         self.session = session
-        self.added, self.removed, self.before, self.after = added, removed, before, after
+        self.change_id = change_id
         self._first_redo = True
 
     def redo(self) -> None:
         if self._first_redo:
             self._first_redo = False
             return
-        self._run(undo=False)
+        self._revert("redo")
 
     def undo(self) -> None:
-        self._run(undo=True)
+        self._revert("undo")
 
-    def _run(self, undo: bool) -> None:
-        session, store = self.session, self.session.store
+    def _revert(self, verb: str) -> None:
+        store = self.session.store
         try:
-            if self.added is not None or self.removed is not None:
-                span = self.added or self.removed
-                assert span is not None
-                if (self.added is not None) == undo:
-                    session._apply_removed(store.delete_span(span.id), f"{self._verb(undo)}: removed “{span.text}”")
-                else:
-                    session._apply_added(store.restore_span(span), f"{self._verb(undo)}: restored “{span.text}”")
-            else:
-                assert self.before is not None and self.after is not None
-                old, new = (self.after, self.before) if undo else (self.before, self.after)
-                changed = store.relabel_span(old.id, new.label)
-                session._apply_changed(old, changed, f"{self._verb(undo)}: “{changed.text}” is {changed.label}")
+            before, after = store.revert(self.change_id, verb)
         except AnnotatorError as error:
             self.setObsolete(True)
-            session.failed.emit(f"cannot {self._verb(undo).lower()}: {error}")
-
-    @staticmethod
-    def _verb(undo: bool) -> str:
-        return "Undo" if undo else "Redo"
+            self.session.failed.emit(f"cannot {verb}: {error}")
+            return
+        assert store.last_change_id is not None
+        self.change_id = store.last_change_id
+        self.session._announce(before, after, f"{verb.capitalize()}: {self.text()}")
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -61,12 +63,16 @@ class Label(Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
 
+ROLES = ("annotator", "reviewer")
+
+
 class Annotator(Base):
     __tablename__ = "annotators"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    role: Mapped[str] = mapped_column(String(20), default="annotator", server_default="annotator")
 
 
 class Span(Base):
@@ -94,8 +100,31 @@ class Span(Base):
     status: Mapped[str] = mapped_column(String(20), default="draft")
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     document: Mapped[Document] = relationship(back_populates="spans")
     label: Mapped[Label] = relationship()
     annotator: Mapped[Annotator] = relationship(foreign_keys=[annotator_id])
     reviewer: Mapped[Annotator | None] = relationship(foreign_keys=[reviewer_id])
+
+
+class SpanHistory(Base):
+    """Every change to a span, with the span before and after (JSON), so nothing is ever lost and any
+    change can be reverted, also after a restart."""
+
+    __tablename__ = "span_history"
+    __table_args__ = (
+        Index("ix_span_history_document_actor", "document_id", "actor_id", "id"),
+        Index("ix_span_history_span", "span_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    span_id: Mapped[int] = mapped_column(Integer)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reverted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 
 from annotator.core.model import DocumentRecord
+from annotator.store import Store
 from annotator.store.transfer import import_records
 from tests.gui.helpers import offsets_of, press, select_with_keyboard, stored
 
@@ -75,7 +76,7 @@ def test_font_size_keys_are_remembered(open_window) -> None:
 def test_other_annotators_spans_can_be_hidden(open_window) -> None:
     window = open_window()
     start, end = offsets_of(window, "قاعدة عين الأسد")
-    window.store.add_span(1, start, end, "location", annotator="salma")
+    Store(window.store.engine, "salma").add_span(1, start, end, "location")
     window.session.open_document(1)
     select_with_keyboard(window, "الصحراء الغربية")
     press(window, Qt.Key.Key_2)

@@ -35,7 +35,7 @@ def test_exact_duplicate_is_refused_but_another_annotator_may_have_it(store: Sto
     store.add_span(document_id, *span, "location")
     with pytest.raises(SpanError, match="already exists"):
         store.add_span(document_id, *span, "location")
-    store.add_span(document_id, *span, "location", annotator="salma")
+    Store(store.engine, "salma").add_span(document_id, *span, "location")
     store.add_span(document_id, *span, "actor")
     assert len(store.spans(document_id)) == 3
 
@@ -104,6 +104,33 @@ def test_default_labels_and_label_changes(store: Store, document_id: int) -> Non
 
 def test_document_summaries_count_mine_and_others(store: Store, document_id: int) -> None:
     store.add_span(document_id, 0, 3, "actor")
-    store.add_span(document_id, 0, 3, "actor", annotator="salma")
+    Store(store.engine, "salma").add_span(document_id, 0, 3, "actor")
     (summary,) = store.document_summaries()
     assert (summary.span_count, summary.my_span_count) == (2, 1)
+
+
+def test_two_clients_writing_at_once_lose_nothing(db_url: str, store: Store, document_id: int) -> None:
+    import threading
+
+    text = store.document(document_id).text
+    clients = [Store(open_database(db_url), name) for name in ("salma", "noura")]
+    errors: list[Exception] = []
+
+    def work(client: Store) -> None:
+        try:
+            for start in range(0, len(text) - 2):
+                if not text[start].isspace():
+                    client.add_span(document_id, start, start + 1, "actor")
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    expected = sum(1 for start in range(0, len(text) - 2) if not text[start].isspace())
+    spans = store.spans(document_id)
+    assert len([s for s in spans if s.annotator == "salma"]) == expected
+    assert len([s for s in spans if s.annotator == "noura"]) == expected

@@ -1,0 +1,142 @@
+"""The store's foundation: tables, transactions, and the id <-> name caches every part uses."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import OperationalError
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import StoredSpan
+from annotator.store.models import Annotator, Document, Label, Span, SpanHistory, utcnow
+
+documents_t = Document.__table__
+labels_t = Label.__table__
+annotators_t = Annotator.__table__
+spans_t = Span.__table__
+history_t = SpanHistory.__table__
+
+_LOCK_RETRIES = 6
+
+
+class StoreBase:
+    """One database, seen by one user. Offsets are code points into the stored text."""
+
+    def __init__(self, engine: Engine, user: str) -> None:
+        if not user or not user.strip():
+            raise AnnotatorError("the user name must not be empty")
+        self.engine = engine
+        self.user = user.strip()
+        self._annotator_ids: dict[str, int] = {}
+        self._annotator_names: dict[int, str] = {}
+        self._label_ids: dict[str, int] = {}
+        self._label_names: dict[int, str] = {}
+        self._texts: dict[int, str] = {}
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One committed transaction. Taking the write lock is retried with backoff beyond SQLite's
+        own busy timeout, so "database is locked" does not reach the user while another process writes."""
+        connection = self._begin_write()
+        try:
+            yield connection
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            # Ids cached during the failed transaction may name rows that no longer exist.
+            self._forget_cached_ids()
+            raise
+        finally:
+            connection.close()
+
+    def _forget_cached_ids(self) -> None:
+        self._annotator_ids.clear()
+        self._annotator_names.clear()
+        self._label_ids.clear()
+        self._label_names.clear()
+
+    def _begin_write(self) -> Connection:
+        for attempt in range(_LOCK_RETRIES):
+            connection = self.engine.connect()
+            try:
+                connection.begin()
+                return connection
+            except OperationalError as error:
+                connection.close()
+                if "locked" not in str(error.orig) or attempt == _LOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def read(self) -> Connection:
+        from annotator.store.database import READ_ONLY
+
+        return self.engine.connect().execution_options(**{READ_ONLY: True})
+
+    # -- names <-> ids --------------------------------------------------------------------------
+
+    def annotator_id(self, connection: Connection, name: str) -> int:
+        name = name.strip()
+        if name in self._annotator_ids:
+            return self._annotator_ids[name]
+        found = connection.scalar(select(annotators_t.c.id).where(annotators_t.c.name == name))
+        if found is None:
+            found = connection.scalar(
+                insert(annotators_t).values(name=name, created_at=utcnow()).returning(annotators_t.c.id)
+            )
+        self._annotator_ids[name] = found
+        self._annotator_names[found] = name
+        return found
+
+    def annotator_name(self, connection: Connection, annotator_id: int) -> str | None:
+        if annotator_id not in self._annotator_names:
+            rows = connection.execute(select(annotators_t.c.id, annotators_t.c.name)).all()
+            self._annotator_names.update({row.id: row.name for row in rows})
+        return self._annotator_names.get(annotator_id)
+
+    def _reload_labels(self, connection: Connection) -> None:
+        rows = connection.execute(select(labels_t.c.id, labels_t.c.name)).all()
+        self._label_ids = {row.name: row.id for row in rows}
+        self._label_names = {row.id: row.name for row in rows}
+
+    def label_id(self, connection: Connection, name: str) -> int:
+        if name not in self._label_ids:
+            self._reload_labels(connection)
+        if name not in self._label_ids:
+            known = ", ".join(sorted(self._label_ids))
+            raise AnnotatorError(f"unknown label {name!r} (known: {known}; add it with 'annotator labels add')")
+        return self._label_ids[name]
+
+    def label_name(self, connection: Connection, label_id: int) -> str:
+        if label_id not in self._label_names:
+            self._reload_labels(connection)
+        return self._label_names[label_id]
+
+    def document_text(self, connection: Connection, document_id: int) -> str:
+        # Document text never changes once stored, so it can be cached for offset checks.
+        if document_id not in self._texts:
+            text = connection.scalar(select(documents_t.c.text).where(documents_t.c.id == document_id))
+            if text is None:
+                raise AnnotatorError(f"there is no document with id {document_id}")
+            self._texts[document_id] = text
+        return self._texts[document_id]
+
+    def _stored(self, connection: Connection, row) -> StoredSpan:  # type: ignore[no-untyped-def]
+        return StoredSpan(
+            id=row.id,
+            document_id=row.document_id,
+            start=row.start,
+            end=row.end,
+            label=self.label_name(connection, row.label_id),
+            text=row.text,
+            annotator=self.annotator_name(connection, row.annotator_id),
+            status=row.status,
+            note=row.note,
+            reviewer=self.annotator_name(connection, row.reviewer_id) if row.reviewer_id else None,
+        )
+
