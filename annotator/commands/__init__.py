@@ -3,4 +3,4 @@
 
 from __future__ import annotations
 
-MODULES = ("annotator.commands.transfer", "annotator.commands.overview")
+MODULES = ("annotator.commands.transfer", "annotator.commands.overview", "annotator.commands.review")

@@ -1,0 +1,145 @@
+"""annotator agreement / users / history / merge: working as a team."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from annotator.commands.common import add_global_options, open_store, split_list
+from annotator.core.agreement import Unit, agreement
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import DocumentRecord, SpanRecord
+from annotator.store.store import Store
+
+
+def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    p = commands.add_parser("agreement", help="inter-annotator agreement per pair, label and overall")
+    add_global_options(p)
+    p.add_argument("--annotators", action="append", metavar="A,B[,...]", help="compare these (default: everyone)")
+    p.add_argument("--label", action="append", metavar="LABEL[,LABEL]", help="only these labels")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = commands.add_parser("users", help="list annotators and roles, or grant a role")
+    add_global_options(p)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    actions.add_parser("list", help="list users, roles and span counts (the default)")
+    grant = actions.add_parser("grant", help="give NAME a role: reviewer or annotator")
+    grant.add_argument("name")
+    grant.add_argument("role", choices=("reviewer", "annotator"))
+
+    p = commands.add_parser("history", help="who did what when in a document")
+    add_global_options(p)
+    p.add_argument("document", metavar="DOC", help="document id or name")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("merge", help="merge another annotator database (SQLite) into this one")
+    add_global_options(p)
+    p.add_argument("other", type=Path, metavar="OTHER.db")
+    p.add_argument("--add-labels", action="store_true", help="add labels this database does not know yet")
+    return {"agreement": cmd_agreement, "users": cmd_users, "history": cmd_history, "merge": cmd_merge}
+
+
+def _agreement_input(store: Store, labels: list[str], annotators: list[str]) -> tuple[dict[int, str], list[Unit]]:
+    from annotator.store.transfer import ExportFilter, iter_export
+
+    texts: dict[int, str] = {}
+    units: list[Unit] = []
+    for index, document in enumerate(iter_export(store, ExportFilter(annotators=annotators, labels=labels))):
+        texts[index] = document.text
+        units.extend(Unit(index, s.start, s.end, s.label, s.annotator or "") for s in document.spans)
+    return texts, units
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    known = [label.name for label in store.labels()]
+    labels = split_list(args.label) or known
+    unknown = [label for label in labels if label not in known]
+    if unknown:
+        raise AnnotatorError(f"unknown label(s): {', '.join(unknown)}")
+    annotators = split_list(args.annotators)
+    texts, units = _agreement_input(store, labels, annotators)
+    names = annotators or sorted({u.annotator for u in units})
+    if len(names) < 2:
+        raise AnnotatorError("agreement needs spans from at least two annotators "
+                             f"(found: {', '.join(names) or 'none'})")
+    reports = agreement(texts, units, labels, names)
+    if args.json:
+        print(json.dumps({"pairs": [r.as_json() for r in reports]}, ensure_ascii=False, indent=2, default=str))
+        return 0
+
+    def fmt(value: float | None) -> str:
+        return "   -  " if value is None else f"{value:6.3f}"
+
+    for report in reports:
+        print(f"{report.a} vs {report.b}: {report.documents} document(s) annotated by both")
+        print(f"  {'label':<12} {'exact F1':>8} {'P':>6} {'R':>6} {'overlap':>8} {'kappa':>6} {'alpha_u':>7}")
+        rows = [*report.labels.items(), ("overall", report.overall)]
+        for name, m in rows:
+            print(f"  {name:<12} {fmt(m['exact_f1']):>8} {fmt(m['precision'])} {fmt(m['recall'])} "
+                  f"{fmt(m['overlap_f1']):>8} {fmt(m['kappa'])} {fmt(m['alpha_u']):>7}")
+        left = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in report.left_out.items() if v)
+        if left:
+            print(f"  left out — {left}")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    if args.action == "grant":
+        store.set_role(args.name, args.role)
+        print(f"{args.name} is now {args.role}")
+        return 0
+    print(f"{'user':<24} {'role':<10} {'spans':>7}")
+    for name, role, count in store.users():
+        print(f"{name:<24} {role:<10} {count:>7}")
+    return 0
+
+
+def _find_document(store: Store, reference: str) -> int:
+    summaries = store.document_summaries()
+    for summary in summaries:
+        if reference == str(summary.id) or reference == summary.name:
+            return summary.id
+    raise AnnotatorError(f"there is no document {reference!r} (give its id or name; 'annotator stats' counts them)")
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    entries = store.history(_find_document(store, args.document))
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
+        return 0
+
+    def describe(span: dict | None) -> str:
+        if span is None:
+            return "—"
+        return f"{span['label']} [{span['start']},{span['end']}) “{span['text']}” {span['status']}"
+
+    for entry in entries:
+        mark = " (undone)" if entry["reverted"] and entry["action"] != "undo" else ""
+        print(f"{entry['at']:%Y-%m-%d %H:%M:%S}  {entry['actor']:<14} {entry['action']:<8} span {entry['span_id']}: "
+              f"{describe(entry['before'])} → {describe(entry['after'])}{mark}")
+    if not entries:
+        print("no changes recorded for this document")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from annotator.store import open_database
+    from annotator.store.transfer import import_records, iter_export
+
+    if not args.other.is_file():
+        raise AnnotatorError(f"{args.other}: no such database file")
+    store = open_store(args)
+    other = Store(open_database(f"sqlite:///{args.other.resolve()}"), store.user)
+    records = [
+        DocumentRecord(name=d.name, text=d.text, meta=d.meta, spans=[
+            SpanRecord(s.start, s.end, s.label, s.text, s.annotator, s.status, s.note) for s in d.spans])
+        for d in iter_export(other)
+    ]
+    result = import_records(store, args.other, records, add_labels=args.add_labels)
+    print(f"merged {args.other}: {result.documents_new} new document(s), {result.documents_existing} already "
+          f"here; {result.spans_new} new span(s), {result.spans_existing} already here")
+    return 0
