@@ -68,5 +68,35 @@ def main(out: Path) -> None:
     app.quit()
 
 
+
+
+def review_shot(out: Path) -> None:
+    """Two annotators' layers of the seed article in review mode, disagreements marked."""
+    from annotator.importer import import_paths
+
+    app = application()
+    load_bundled_fonts()
+    data = Path(__file__).resolve().parents[1] / "tests" / "data" / "review"
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        store = Store(open_database(f"sqlite:///{tmp}/review.db"), "salma")
+        import_paths(store, [data / "seed_salma.jsonl", data / "seed_noura.jsonl"])
+        store.set_role("salma", "reviewer")
+        window = MainWindow(store)
+        window.resize(1400, 820)
+        window.show()
+        window.open_initial_document()
+        window.review.mode_action.setChecked(True)
+        window.review.decide("accepted")
+        window.view.move_to_offset(0)
+        for _ in range(5):
+            QApplication.processEvents()
+        window.grab().save(str(out))
+        window.close()
+    app.quit()
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("screenshot.png"))
+    here = Path(__file__).parent
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else here / "screenshot.png")
+    review_shot(Path(sys.argv[2]) if len(sys.argv) > 2 else here / "review.png")

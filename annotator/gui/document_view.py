@@ -22,6 +22,9 @@ from annotator.core.span_index import SpanIndex
 CONTAINER_LABELS = frozenset({"claim"})
 MINE_ALPHA = 110
 OTHERS_ALPHA = 45
+OTHER_LAYER_STYLES = (QTextCharFormat.UnderlineStyle.DotLine, QTextCharFormat.UnderlineStyle.DashUnderline,
+                      QTextCharFormat.UnderlineStyle.DashDotLine, QTextCharFormat.UnderlineStyle.DashDotDotLine)
+DISAGREEMENT_COLOR = QColor("#d00000")
 
 
 class DocumentView(QPlainTextEdit):
@@ -50,7 +53,9 @@ class DocumentView(QPlainTextEdit):
         self.spans = SpanIndex()
         self.user = ""
         self.label_colors: dict[str, QColor] = {}
-        self.show_others = True
+        self.hidden_annotators: set[str] = set()
+        self.layer_index: dict[str, int] = {}  # other annotators' layers, each drawn in its own style
+        self.disagreeing: set[int] = set()  # span ids marked as disagreements
         self.selected_span_id: int | None = None
         self.raw_selection = False  # True when the selection was made with Alt held (no word snapping)
         self._click_cycle: tuple[int, int] = (-1, 0)
@@ -128,11 +133,11 @@ class DocumentView(QPlainTextEdit):
 
     # -- drawing ------------------------------------------------------------------------------
 
+    def shown(self, span: StoredSpan) -> bool:
+        return span.annotator not in self.hidden_annotators
+
     def visible_spans(self, start: int, end: int) -> list[StoredSpan]:
-        spans = self.spans.overlapping(start, end)
-        if not self.show_others:
-            spans = [s for s in spans if s.annotator == self.user]
-        return spans
+        return [s for s in self.spans.overlapping(start, end) if self.shown(s)]
 
     def decorate_visible(self) -> None:
         start, end = self.visible_offsets()
@@ -148,18 +153,27 @@ class DocumentView(QPlainTextEdit):
     def _selection_for(self, span: StoredSpan, emphasised: bool = False) -> QTextEdit.ExtraSelection:
         color = QColor(self.label_colors.get(span.label, QColor("#888888")))
         mine = span.annotator == self.user
+        # Other annotators' layers: paler, each with its own underline pattern so layers stay apart.
+        pattern = OTHER_LAYER_STYLES[self.layer_index.get(span.annotator, 0) % len(OTHER_LAYER_STYLES)]
         fmt = QTextCharFormat()
         if emphasised:
-            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 200))
+            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 150))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             fmt.setUnderlineColor(QColor("#000000"))
         elif span.label in CONTAINER_LABELS:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if mine
-                                  else QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if mine else pattern)
             fmt.setUnderlineColor(color)
             fmt.setForeground(color.darker(160) if mine else color.darker(120))
         else:
             fmt.setBackground(QColor(color.red(), color.green(), color.blue(), MINE_ALPHA if mine else OTHERS_ALPHA))
+            if not mine:
+                fmt.setUnderlineStyle(pattern)
+                fmt.setUnderlineColor(color.darker(130))
+        if span.id in self.disagreeing and not emphasised:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(DISAGREEMENT_COLOR)
+        if span.status == "rejected":
+            fmt.setFontStrikeOut(True)
         fmt.setProperty(QTextFormat.Property.UserProperty, span.id)
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
@@ -204,9 +218,9 @@ class DocumentView(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def _spans_under(self, offset: int) -> list[StoredSpan]:
-        under = [s for s in self.spans.at(offset) if self.show_others or s.annotator == self.user]
+        under = [s for s in self.spans.at(offset) if self.shown(s)]
         if not under and offset > 0:
-            under = [s for s in self.spans.at(offset - 1) if self.show_others or s.annotator == self.user]
+            under = [s for s in self.spans.at(offset - 1) if self.shown(s)]
         return under
 
     def event(self, event: QEvent) -> bool:
@@ -214,7 +228,9 @@ class DocumentView(QPlainTextEdit):
             point = self.viewport().mapFrom(self, event.pos())
             under = self._spans_under(self.offset_at(point))
             if under:
-                lines = [f"<b>{escape(s.label)}</b> — {escape(s.text)} <i>({escape(s.annotator)}, {s.status})</i>"
+                lines = [f"<b>{escape(s.label)}</b> — {escape(s.text)} <i>({escape(s.annotator)}, {s.status}"
+                         + (f" by {escape(s.reviewer)}" if s.reviewer else "")
+                         + (", disagreement" if s.id in self.disagreeing else "") + ")</i>"
                          for s in under]
                 QToolTip.showText(event.globalPos(), "<br>".join(lines), self)
             else:

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
+from annotator.core.review import disagreements
 from annotator.core.snapping import snap_to_words, trim_spaces
 from annotator.core.span_index import SpanIndex
 from annotator.gui.document_list import DOCUMENT_ID_ROLE, DocumentFilterProxy, DocumentListModel
 from annotator.gui.document_view import DocumentView
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import describe, import_with_progress, show_errors
+from annotator.gui.review import LayersPanel, ReviewController
 from annotator.gui.session import AnnotationSession
 from annotator.gui.span_list import SPAN_ROLE, SpanFilterProxy, SpanListModel
 from annotator.store.store import Store
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self._build_document_list()
         self._build_span_list()
+        self._build_layers()
         self._build_status_bar()
         self._build_actions()
         self._connect_session()
@@ -160,6 +163,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.spans_dock = dock
 
+    def _build_layers(self) -> None:
+        self.layers = LayersPanel(self.store.user)
+        self.layers.hiddenChanged.connect(self.set_hidden_annotators)
+        dock = QDockWidget("Layers", self)
+        dock.setObjectName("layersDock")
+        dock.setWidget(self.layers)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.layers_dock = dock
+
     def _build_status_bar(self) -> None:
         self.saved_label = QLabel("All changes saved")
         self.counts_label = QLabel()
@@ -191,8 +203,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Quit", self.close, ["Ctrl+Q"]))
 
         edit_menu = menu.addMenu("&Edit")
-        undo = self.session.undo_group.createUndoAction(self, "&Undo")
+        # Undo walks this session's stack first, then the stored history (work from before a restart).
+        undo = QAction("&Undo", self)
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        undo.triggered.connect(self.undo)
         redo = self.session.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
@@ -235,10 +249,11 @@ class MainWindow(QMainWindow):
         self.others_action = self._action("Show &other annotators' spans", self.set_show_others, checkable=True,
                                           checked=self.settings.value("show_others", True, type=bool))
         view_menu.addAction(self.others_action)
-        self.set_show_others(self.others_action.isChecked())
         view_menu.addSeparator()
         view_menu.addAction(self.documents_dock.toggleViewAction())
         view_menu.addAction(self.spans_dock.toggleViewAction())
+        view_menu.addAction(self.layers_dock.toggleViewAction())
+        self.review = ReviewController(self)
 
         go_menu = menu.addMenu("&Go")
         go_menu.addAction(self._action("&Next document", lambda: self.step_document(+1), ["Ctrl+PgDown"]))
@@ -297,6 +312,7 @@ class MainWindow(QMainWindow):
             proxy_index = self.documents_proxy.mapFromSource(self.documents_model.index(row, 0))
             self.documents_table.selectionModel().setCurrentIndex(
                 proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.set_show_others(self.others_action.isChecked())
         self._update_counts()
         self.view.setFocus()
 
@@ -330,12 +346,20 @@ class MainWindow(QMainWindow):
         if bounds is None:
             self._failed("The selection holds no word to tag.")
             return
-        span = self.session.tag(bounds[0], bounds[1], label)
+        status = "accepted" if self.review.active else "draft"
+        span = self.session.tag(bounds[0], bounds[1], label, status=status)
         if span is not None:
             cursor = self.view.textCursor()
             cursor.clearSelection()
             self.view.setTextCursor(cursor)
             self.select_span(span)
+
+    def undo(self) -> None:
+        stack = self.session.undo_stack
+        if stack is not None and stack.canUndo():
+            stack.undo()
+        else:
+            self.session.undo_from_history()
 
     def delete_selected_span(self) -> None:
         if self.selected_span is None:
@@ -372,7 +396,7 @@ class MainWindow(QMainWindow):
         offset = self.selected_span.start if self.selected_span is not None else self.view.cursor_offset()
         spans = self.session.spans
         span = spans.next_after(offset) if step > 0 else spans.previous_before(offset)
-        while span is not None and not self.others_action.isChecked() and span.annotator != self.store.user:
+        while span is not None and not self.view.shown(span):
             span = spans.next_after(span.start) if step > 0 else spans.previous_before(span.start)
         if span is not None:
             self.select_span(span, scroll=True)
@@ -412,6 +436,7 @@ class MainWindow(QMainWindow):
         self.spans_model.add(span)
         self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
         self._update_counts()
+        self._refresh_layers()
         # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
         self.select_span(span)
 
@@ -420,14 +445,21 @@ class MainWindow(QMainWindow):
             self.select_span(None)
         self.spans_model.remove(span.id)
         self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
-        self.view.schedule_decorate()
         self._update_counts()
+        self._refresh_layers()
 
     def _span_changed(self, _before: StoredSpan, after: StoredSpan) -> None:
         self.spans_model.replace(after)
         if self.selected_span is not None and self.selected_span.id == after.id:
             self.selected_span = after
-        self.view.schedule_decorate()
+        self._refresh_layers()
+
+    def show_message(self, message: str, error: bool = False) -> None:
+        (self._failed if error else self._note)(message)
+
+    def _note(self, message: str) -> None:
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText(message)
 
     def _saved(self, message: str) -> None:
         self.saved_label.setStyleSheet("")
@@ -450,9 +482,23 @@ class MainWindow(QMainWindow):
         self.settings.setValue("font_size", size)
 
     def set_show_others(self, show: bool) -> None:
-        self.view.show_others = show
-        self.spans_proxy.set_show_others(show)
         self.settings.setValue("show_others", show)
+        others = {s.annotator for s in self.session.spans} - {self.store.user}
+        self.set_hidden_annotators(set() if show else others)
+
+    def set_hidden_annotators(self, hidden: set[str]) -> None:
+        self.view.hidden_annotators = set(hidden)
+        self.spans_proxy.set_hidden(hidden)
+        self._refresh_layers()
+
+    def _refresh_layers(self) -> None:
+        """Layer list, layer styles and disagreement marks, after the spans or the shown layers changed."""
+        names = sorted({s.annotator for s in self.session.spans})
+        others = [n for n in names if n != self.store.user]
+        self.view.layer_index = {name: index for index, name in enumerate(others)}
+        self.layers.set_annotators(names, self.view.hidden_annotators, self.view.layer_index)
+        shown = set(names) - self.view.hidden_annotators
+        self.view.disagreeing = {s.id for s in disagreements(self.session.spans, shown)}
         self.view.schedule_decorate()
 
     # -- import -------------------------------------------------------------------------------

@@ -62,11 +62,11 @@ class AnnotationSession(QObject):
             self._push(SpanCommand(self, description, change_id))
         return after
 
-    def tag(self, start: int, end: int, label: str) -> StoredSpan | None:
+    def tag(self, start: int, end: int, label: str, status: str = "draft") -> StoredSpan | None:
         if self.document is None:
             return None
         document_id = self.document.id
-        return self._act(lambda: (None, self.store.add_span(document_id, start, end, label)),
+        return self._act(lambda: (None, self.store.add_span(document_id, start, end, label, status=status)),
                          f"tag “{_short(self.document.text[start:end])}” as {label}")
 
     def delete(self, span: StoredSpan) -> bool:

@@ -124,22 +124,22 @@ class SpanListModel(QAbstractTableModel):
 
 
 class SpanFilterProxy(QSortFilterProxyModel):
-    """The spans, optionally without other annotators'. Sorting is left to the source model."""
+    """The spans of the annotators whose layers are shown. Sorting is left to the source model."""
 
     def __init__(self, user: str) -> None:
         super().__init__()
         self.user = user
-        self.show_others = True
+        self.hidden: set[str] = set()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
 
-    def set_show_others(self, show: bool) -> None:
-        change_row_filter(self, lambda: setattr(self, "show_others", show))
+    def set_hidden(self, hidden: set[str]) -> None:
+        change_row_filter(self, lambda: setattr(self, "hidden", set(hidden)))
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if self.show_others:
+        if not self.hidden:
             return True
         model = self.sourceModel()
         assert isinstance(model, SpanListModel)
-        return model.span_at(source_row).annotator == self.user
+        return model.span_at(source_row).annotator not in self.hidden

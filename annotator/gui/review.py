@@ -1,0 +1,149 @@
+"""Layers and review mode: whose spans are shown, where they disagree, and a reviewer's keys.
+
+In review mode N/Shift+N step through the unresolved disagreements, A accepts and R rejects the
+selected span (Shift+A / Shift+R ask for a comment first), E moves the selected span's boundaries
+to the text selection, and a new tag is added as accepted (the gold layer). The permissions are the
+store's: a refused action says why in the status bar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QListWidget, QListWidgetItem
+
+from annotator.core.review import disagreements, unresolved
+from annotator.core.snapping import snap_to_words, trim_spaces
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+LAYER_PATTERNS = ("dotted", "dashed", "dash-dot", "dash-dot-dot")
+
+
+class LayersPanel(QListWidget):
+    """One checkable row per annotator: whose spans are drawn and listed."""
+
+    hiddenChanged = Signal(object)  # set of hidden annotator names
+
+    def __init__(self, user: str) -> None:
+        super().__init__()
+        self.user = user
+        self.itemChanged.connect(self._emit)
+        self._updating = False
+
+    def set_annotators(self, names: list[str], hidden: set[str], layer_index: dict[str, int]) -> None:
+        self._updating = True
+        self.clear()
+        for name in sorted(set(names) | {self.user}, key=lambda n: (n != self.user, n)):
+            style = "yours: filled" if name == self.user else \
+                f"{LAYER_PATTERNS[layer_index.get(name, 0) % len(LAYER_PATTERNS)]} underline"
+            item = QListWidgetItem(f"{name}  ({style})")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if name in hidden else Qt.CheckState.Checked)
+            self.addItem(item)
+        self._updating = False
+
+    def hidden(self) -> set[str]:
+        return {self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).checkState() != Qt.CheckState.Checked}
+
+    def _emit(self, _item: QListWidgetItem) -> None:
+        if not self._updating:
+            self.hiddenChanged.emit(self.hidden())
+
+
+class ReviewController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        menu = window.menuBar().addMenu("&Review")
+
+        def action(text: str, keys: list[str], slot, checkable: bool = False) -> QAction:  # type: ignore[no-untyped-def]
+            act = QAction(text, window)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setCheckable(checkable)
+            (act.toggled if checkable else act.triggered).connect(slot)
+            window.addAction(act)
+            menu.addAction(act)
+            return act
+
+        self.mode_action = action("&Review mode", ["Ctrl+R"], self.set_review_mode, checkable=True)
+        menu.addSeparator()
+        self.review_actions = [
+            action("&Next disagreement", ["N"], lambda: self.step(+1)),
+            action("&Previous disagreement", ["Shift+N"], lambda: self.step(-1)),
+            action("&Accept span", ["A"], lambda: self.decide("accepted")),
+            action("&Reject span", ["R"], lambda: self.decide("rejected")),
+            action("Accept with a comment…", ["Shift+A"], lambda: self.decide("accepted", ask=True)),
+            action("Reject with a comment…", ["Shift+R"], lambda: self.decide("rejected", ask=True)),
+            action("Set boundaries to the selection", ["E"], self.set_boundaries),
+        ]
+        self.set_review_mode(False)
+
+    @property
+    def active(self) -> bool:
+        return self.mode_action.isChecked()
+
+    def set_review_mode(self, on: bool) -> None:
+        for act in self.review_actions:
+            act.setEnabled(on)
+        if on:
+            role = self.window.store.role()
+            note = "" if role == "reviewer" else " (you are not a reviewer: accepting and rejecting will be refused)"
+            self.window.show_message(f"Review mode: N next disagreement, A accept, R reject, E set boundaries{note}")
+            self.step(+1)
+        else:
+            self.window.show_message("Review mode off")
+
+    def open_disagreements(self) -> list:  # type: ignore[type-arg]
+        shown = {s.annotator for s in self.window.session.spans} - self.window.view.hidden_annotators
+        return unresolved(disagreements(self.window.session.spans, shown))
+
+    def step(self, direction: int) -> None:
+        todo = self.open_disagreements()
+        if not todo:
+            self.window.show_message("No unresolved disagreements in this document (show two or more layers).")
+            return
+        current = self.window.selected_span
+        here = (current.start, current.end, current.annotator) if current else (-1, -1, "")
+        ordered = todo if direction > 0 else list(reversed(todo))
+        following = [s for s in ordered if ((s.start, s.end, s.annotator) > here if direction > 0
+                                             else (s.start, s.end, s.annotator) < here)]
+        target = following[0] if following else ordered[0]
+        self.window.select_span(target, scroll=True)
+        self.window.show_message(f"{len(todo)} unresolved disagreement(s): {target.label} “{target.text}” "
+                                 f"by {target.annotator}")
+
+    def decide(self, status: str, ask: bool = False) -> None:
+        span = self.window.selected_span
+        if span is None:
+            self.window.show_message("Select a span first (N goes to the next disagreement).", error=True)
+            return
+        comment = None
+        if ask:
+            comment, ok = QInputDialog.getText(self.window, "Review comment", f"Comment on “{span.text}”:")
+            if not ok:
+                return
+        decided = self.window.session.review(span, status, comment or None)
+        if decided is not None:
+            self.window.selected_span = decided
+            self.step(+1)
+
+    def set_boundaries(self) -> None:
+        span, window = self.window.selected_span, self.window
+        selection = window.view.selection_offsets()
+        if span is None or selection is None or window.session.document is None:
+            window.show_message("Select a span (N), then the new text, then press E.", error=True)
+            return
+        snap = snap_to_words if window.snap_action.isChecked() and not window.view.raw_selection else trim_spaces
+        bounds = snap(window.session.document.text, *selection)
+        if bounds is None:
+            window.show_message("The selection holds no word.", error=True)
+            return
+        edited = window.session.edit(span, *bounds)
+        if edited is not None:
+            window.select_span(edited)

@@ -1,0 +1,100 @@
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from annotator.importer import import_paths
+from annotator.store import Store
+from tests.gui.helpers import offsets_of, press, select_with_keyboard, stored
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "review"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def two_layers(open_window, user: str = "noura"):
+    window = open_window(user=user, seed=False, extra=False)
+    import_paths(window.store, [DATA / "seed_salma.jsonl", DATA / "seed_noura.jsonl"])
+    window.refresh_documents()
+    window.open_document(window.documents_model.document_ids()[0])
+    return window
+
+
+def test_layers_side_by_side_with_disagreements_marked(open_window) -> None:
+    window = two_layers(open_window)
+    assert window.layers.count() == 2
+    assert {window.layers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)} == {"noura", "salma"}
+    marked = {window.session.spans.get(i).text for i in window.view.disagreeing}
+    assert "الصحراء الغربية" in marked and "قاعدة عين الأسد" not in marked
+    window.view.decorate_visible()
+    waves = [s for s in window.view.extraSelections()
+             if s.format.underlineStyle() == s.format.underlineStyle().WaveUnderline]
+    assert waves, "disagreements are drawn with a wave underline"
+    salma_row = next(window.layers.item(i) for i in range(2)
+                     if window.layers.item(i).data(Qt.ItemDataRole.UserRole) == "salma")
+    salma_row.setCheckState(Qt.CheckState.Unchecked)
+    assert window.view.disagreeing == set()
+    assert {window.spans_proxy.index(r, 2).data() for r in range(window.spans_proxy.rowCount())} == {"noura"}
+
+
+def test_reviewer_resolves_every_disagreement_with_the_keyboard(open_window) -> None:
+    window = two_layers(open_window, user="reviewer")
+    window.store.set_role("reviewer", "reviewer")
+    press(window, Qt.Key.Key_R, CTRL)  # review mode
+    assert window.review.active
+    todo = window.review.open_disagreements()
+    assert len(todo) > 5
+    decisions = 0
+    while window.review.open_disagreements():
+        assert window.selected_span is not None
+        press(window, Qt.Key.Key_A if window.selected_span.annotator == "salma" else Qt.Key.Key_R)
+        decisions += 1
+        assert decisions <= len(todo)
+    assert decisions == len(todo)
+    statuses = {(s.annotator, s.status) for s in window.store.spans(window.session.document.id)
+                if s.status != "draft"}
+    assert statuses == {("salma", "accepted"), ("noura", "rejected")}
+    assert all(s.reviewer == "reviewer" for s in window.store.spans(1) if s.status != "draft")
+
+
+def test_reviewer_adds_the_missing_span_and_fixes_boundaries(open_window) -> None:
+    window = two_layers(open_window, user="reviewer")
+    window.store.set_role("reviewer", "reviewer")
+    press(window, Qt.Key.Key_R, CTRL)
+    select_with_keyboard(window, "هيئة تنسيق المقاومة العراقية")
+    press(window, Qt.Key.Key_1)
+    added = window.store.spans(1)
+    assert ("actor", "هيئة تنسيق المقاومة العراقية", "accepted") in {(s.label, s.text, s.status) for s in added}
+    noura_span = next(s for s in added if s.annotator == "noura" and s.text == "الفصائل المسلحة في العراق")
+    window.select_span(window.session.spans.get(noura_span.id))
+    start, end = offsets_of(window, "الفصائل المسلحة في العراق", 1)
+    window.view.select_offsets(start, end - len(" في العراق"))
+    press(window, Qt.Key.Key_E)
+    assert window.store.span(noura_span.id).text == "الفصائل المسلحة"
+
+
+def test_annotator_cannot_accept_or_change_others_spans(open_window) -> None:
+    window = two_layers(open_window, user="noura")
+    press(window, Qt.Key.Key_R, CTRL)
+    press(window, Qt.Key.Key_A)
+    assert "not a reviewer" in window.saved_label.text()
+    salma = next(s for s in window.session.spans if s.annotator == "salma")
+    window.select_span(salma)
+    press(window, Qt.Key.Key_Delete)
+    assert "belongs to salma" in window.saved_label.text()
+    assert window.store.span(salma.id) is not None
+
+
+def test_undo_after_restart_comes_from_the_history(open_window) -> None:
+    window = open_window()
+    select_with_keyboard(window, "قاعدة عين الأسد")
+    press(window, Qt.Key.Key_2)
+    select_with_keyboard(window, "الصحراء الغربية")
+    press(window, Qt.Key.Key_2)
+    window.close()
+    again = open_window()
+    assert len(stored(again)) == 2
+    press(again, Qt.Key.Key_Z, CTRL)
+    assert stored(again) == [("location", "قاعدة عين الأسد")]
+    press(again, Qt.Key.Key_Z, CTRL)
+    press(again, Qt.Key.Key_Z, CTRL)
+    assert stored(again) == [] and "Nothing to undo" in again.saved_label.text()
+    assert Store(again.store.engine, "tester").history(1)[-1]["action"] == "undo"
