@@ -78,3 +78,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head, less ...: not an error
+        sys.stderr.close()
+        return 0

@@ -3,4 +3,5 @@
 
 from __future__ import annotations
 
-MODULES = ("annotator.commands.transfer", "annotator.commands.overview", "annotator.commands.review")
+MODULES = ("annotator.commands.transfer", "annotator.commands.overview", "annotator.commands.review",
+           "annotator.commands.report")

@@ -79,3 +79,31 @@ def test_merge_another_database_keeps_identities_and_dedupes(tmp_path: Path) -> 
     assert stats["annotators"] == {"noura": 12, "salma": 13, "tester": 8}
     again = run("merge", str(theirs), db=mine)
     assert "0 new span(s)" in again.stdout
+
+
+def test_show_prints_shaped_arabic_with_coloured_spans(tmp_path: Path) -> None:
+    db = tmp_path / "show.db"
+    run("import", str(DATA / "review" / "seed_salma.jsonl"), db=db)
+    plain = run("show", "1", "--color", "never", db=db)
+    assert plain.returncode == 0, plain.stderr
+    assert "\ufeaa\ufe8b\ufe8e\ufed7" in plain.stdout  # قائد, shaped and in display order
+    assert "\x1b[" not in plain.stdout
+    coloured = run("show", "iraq-armed-factions-end-truce", "--color", "always", db=db)
+    assert "\x1b[48;2;244;162;97m" in coloured.stdout  # the actor colour, #f4a261, as a background
+
+
+def test_report_renders_a_png_and_a_pdf(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("matplotlib")
+    db = tmp_path / "report.db"
+    for name in ("salma", "noura"):
+        run("import", str(DATA / "review" / f"seed_{name}.jsonl"), db=db)
+    for suffix in ("png", "pdf"):
+        out = tmp_path / f"report.{suffix}"
+        result = run("report", "--out", str(out), db=db)
+        assert result.returncode == 0, result.stderr
+        head = out.read_bytes()[:8]
+        assert head.startswith(b"\x89PNG" if suffix == "png" else b"%PDF")
+    refused = run("report", "--out", str(tmp_path / "report.txt"), db=db)
+    assert refused.returncode == 1 and ".png or a .pdf" in refused.stderr
