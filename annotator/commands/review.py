@@ -41,13 +41,9 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
 
 
 def _agreement_input(store: Store, labels: list[str], annotators: list[str]) -> tuple[dict[int, str], list[Unit]]:
-    from annotator.store.transfer import ExportFilter, iter_export
+    from annotator.store.agreement_input import agreement_input
 
-    texts: dict[int, str] = {}
-    units: list[Unit] = []
-    for index, document in enumerate(iter_export(store, ExportFilter(annotators=annotators, labels=labels))):
-        texts[index] = document.text
-        units.extend(Unit(index, s.start, s.end, s.label, s.annotator or "") for s in document.spans)
+    texts, _names, units = agreement_input(store, labels, annotators)
     return texts, units
 
 

@@ -82,6 +82,8 @@ class ReviewController(QObject):
             action("Reject with a comment…", ["Shift+R"], lambda: self.decide("rejected", ask=True)),
             action("Set boundaries to the selection", ["E"], self.set_boundaries),
         ]
+        menu.addSeparator()
+        action("A&greement…", ["Ctrl+Shift+G"], self.show_agreement)
         self.set_review_mode(False)
 
     @property
@@ -132,6 +134,12 @@ class ReviewController(QObject):
         if decided is not None:
             self.window.selected_span = decided
             self.step(+1)
+
+    def show_agreement(self) -> None:
+        from annotator.gui.agreement_dialog import AgreementDialog
+
+        self.dialog = AgreementDialog(self.window)
+        self.dialog.show()
 
     def set_boundaries(self) -> None:
         span, window = self.window.selected_span, self.window

@@ -98,3 +98,20 @@ def test_undo_after_restart_comes_from_the_history(open_window) -> None:
     press(again, Qt.Key.Key_Z, CTRL)
     assert stored(again) == [] and "Nothing to undo" in again.saved_label.text()
     assert Store(again.store.engine, "tester").history(1)[-1]["action"] == "undo"
+
+
+def test_agreement_dialog_charts_the_pair_and_jumps_to_a_disagreement(open_window, tmp_path) -> None:
+    from annotator.gui.agreement_dialog import AgreementDialog
+
+    window = two_layers(open_window)
+    window.open_document(window.documents_model.document_ids()[0])
+    dialog = AgreementDialog(window)
+    assert dialog.pairs.count() == 1 and "noura vs salma" in dialog.pairs.itemText(0)
+    assert "exact F1" in dialog.summary.text()
+    assert dialog.table.rowCount() == len(dialog.reports[0].disagreements) > 0
+    dialog.chart.resize(700, 260)
+    dialog.chart.grab().save(str(tmp_path / "chart.png"))
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 3).text() == "الصحراء الغربية")
+    window.view.move_to_offset(0)
+    dialog.jump(row)
+    assert window.selected_span.text == "الصحراء الغربية" and window.selected_span.annotator == "salma"
