@@ -23,6 +23,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
     monkeypatch.setenv("ANNOTATOR_USER", "tester")
+    monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(home / "logs"))
     return home
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.bundled import font_paths
 from annotator.importer import import_paths, import_seed_if_empty
+from annotator.logs import setup_logging
 from annotator.store.store import Store
 
+log = logging.getLogger("annotator.gui")
 ORGANIZATION = "annotator"
 APPLICATION = "annotator"
 
@@ -59,8 +62,28 @@ def create_main_window(store: Store, files: list[Path]):  # type: ignore[no-unty
     return window
 
 
+def install_exception_dialog(log_path: Path) -> None:
+    """An unexpected error is logged and shown with the log's path; the window stays. Every action
+    already done was committed when it happened, so nothing is lost."""
+
+    def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        QMessageBox.critical(
+            QApplication.activeWindow(), "Unexpected error",
+            f"Something went wrong: {kind.__name__}: {error}\n\nYour work up to the last action is saved. "
+            f"The details are in the log:\n{log_path}")
+
+    sys.excepthook = hook
+
+
 def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None) -> int:
+    log_path = setup_logging()
+    log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
     app = application()
+    install_exception_dialog(log_path)
     load_bundled_fonts()
     window = create_main_window(store, files)
     if quit_after_ms is not None:

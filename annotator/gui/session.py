@@ -3,6 +3,8 @@ exactly what changed so each view updates only that. Undo/redo go through the sa
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
@@ -10,6 +12,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import StoredDocument, StoredSpan
 from annotator.core.span_index import SpanIndex
 from annotator.store.store import Store
+
+log = logging.getLogger("annotator.session")
 
 
 class AnnotationSession(QObject):
@@ -54,9 +58,11 @@ class AnnotationSession(QObject):
         try:
             before, after = action()
         except AnnotatorError as error:
+            log.info("refused: %s: %s", description, error)
             self.failed.emit(str(error))
             return None
         change_id = self.store.last_change_id
+        log.info("%s (change %s)", description, change_id)
         self._announce(before, after, description)
         if change_id is not None:
             self._push(SpanCommand(self, description, change_id))

@@ -25,3 +25,25 @@ def test_empty_database_starts_on_the_seed_article(qtbot, db_url: str) -> None:
     qtbot.addWidget(window)
     assert window.session.document.name == "iraq-armed-factions-end-truce"
     assert "الفصائل المسلحة" in window.view.toPlainText()
+
+
+def test_unexpected_error_is_logged_and_shown_not_fatal(qtbot, isolated_home: Path, monkeypatch) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.app import install_exception_dialog
+    from annotator.logs import setup_logging
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    log_path = setup_logging()
+    install_exception_dialog(log_path)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert log_path == isolated_home / "logs" / "annotator.log"
+    assert "RuntimeError: boom in a slot" in shown[0] and str(log_path) in shown[0]
+    assert "boom in a slot" in log_path.read_text(encoding="utf-8")
