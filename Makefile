@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean package install-desktop
 
 $(VENV)/.installed-run: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ test: lint
 	else \
 		QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS); \
 	fi
+
+# A one-folder app in dist/annotator, built with PyInstaller and smoke-tested (packaging/build.sh).
+package: $(VENV)/.installed-run
+	PY=$(PY) bash packaging/build.sh
+
+# Menu entry, icon and AppStream data for the current user; the menu entry runs the installed
+# `annotator` (this checkout's .venv unless ANNOTATOR_BIN says otherwise).
+install-desktop: $(VENV)/.installed-run
+	bash packaging/install-desktop.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -7,16 +7,17 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.bundled import font_paths
+from annotator.bundled import font_paths, resources_dir
 from annotator.importer import import_paths, import_seed_if_empty
 from annotator.logs import setup_logging
 from annotator.store.store import Store
 
 log = logging.getLogger("annotator.gui")
 ORGANIZATION = "annotator"
+DESKTOP_ID = "io.github.annotator.Annotator"
 APPLICATION = "annotator"
 
 
@@ -26,6 +27,10 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_ID)
+    icon = resources_dir() / "icons" / "annotator.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
 
 
