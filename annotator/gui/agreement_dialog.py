@@ -26,8 +26,12 @@ from annotator.store.agreement_input import agreement_input
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
-MEASURES = (("exact_f1", "exact F1", "#1d3557"), ("overlap_f1", "overlap F1", "#457b9d"),
-            ("kappa", "kappa", "#e9c46a"), ("alpha_u", "alpha_u", "#e76f51"))
+MEASURES = (
+    ("exact_f1", "exact F1", "#1d3557"),
+    ("overlap_f1", "overlap F1", "#457b9d"),
+    ("kappa", "kappa", "#e9c46a"),
+    ("alpha_u", "alpha_u", "#e76f51"),
+)
 
 
 class AgreementChart(QWidget):
@@ -66,8 +70,9 @@ class AgreementChart(QWidget):
                 if value is None:
                     continue
                 value = max(0.0, min(1.0, value))
-                painter.fillRect(QRectF(x0 + m * bar, bottom - value * height, bar * 0.9, value * height),
-                                 QColor(color))
+                painter.fillRect(
+                    QRectF(x0 + m * bar, bottom - value * height, bar * 0.9, value * height), QColor(color)
+                )
             painter.setPen(QPen(QColor("#000000")))
             painter.drawText(QRectF(left + g * width, bottom + 4, width, 20), Qt.AlignmentFlag.AlignCenter, name)
         for m, (_key, title, color) in enumerate(MEASURES):
@@ -79,19 +84,23 @@ class AgreementDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(self.tr("Agreement"))
         self.resize(900, 640)
         labels = [label.name for label in window.store.labels()]
         self.texts, self.names, units = agreement_input(window.store, labels)
         self.reports = agreement(self.texts, units, labels)
         self.pairs = QComboBox()
         for report in self.reports:
-            self.pairs.addItem(f"{report.a} vs {report.b} ({report.documents} document(s))")
+            self.pairs.addItem(
+                self.tr("{a} vs {b} ({count} document(s))").format(a=report.a, b=report.b, count=report.documents)
+            )
         self.pairs.currentIndexChanged.connect(self.show_pair)
         self.summary = QLabel()
         self.chart = AgreementChart()
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Document", "Label", "Only in", "Text", "Offsets"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Document"), self.tr("Label"), self.tr("Only in"), self.tr("Text"), self.tr("Offsets")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -100,16 +109,16 @@ class AgreementDialog(QDialog):
         self.table.itemActivated.connect(lambda item: self.jump(item.row()))
         self.table.cellDoubleClicked.connect(lambda row, _column: self.jump(row))
         header = QHBoxLayout()
-        header.addWidget(QLabel("Pair:"))
+        header.addWidget(QLabel(self.tr("Pair:")))
         header.addWidget(self.pairs, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart)
-        layout.addWidget(QLabel("Disagreements (Enter or double-click to open the text there):"))
+        layout.addWidget(QLabel(self.tr("Disagreements (Enter or double-click to open the text there):")))
         layout.addWidget(self.table, 1)
         if not self.reports:
-            self.summary.setText("Agreement needs spans from at least two annotators.")
+            self.summary.setText(self.tr("Agreement needs spans from at least two annotators."))
         self.show_pair(0)
 
     def show_pair(self, index: int) -> None:
@@ -123,14 +132,27 @@ class AgreementDialog(QDialog):
         def fmt(value: float | None) -> str:
             return "–" if value is None else f"{value:.3f}"
 
-        left = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in report.left_out.items() if v) or "none"
-        self.summary.setText(f"Overall: exact F1 {fmt(overall['exact_f1'])}, overlap F1 {fmt(overall['overlap_f1'])},"
-                             f" kappa {fmt(overall['kappa'])}, alpha_u {fmt(overall['alpha_u'])}. "
-                             f"Left out: {left}.")
+        left = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in report.left_out.items() if v) or self.tr("none")
+        self.summary.setText(
+            self.tr(
+                "Overall: exact F1 {exact}, overlap F1 {overlap}, kappa {kappa}, alpha_u {alpha}. Left out: {left}."
+            ).format(
+                exact=fmt(overall["exact_f1"]),
+                overlap=fmt(overall["overlap_f1"]),
+                kappa=fmt(overall["kappa"]),
+                alpha=fmt(overall["alpha_u"]),
+                left=left,
+            )
+        )
         self.table.setRowCount(len(report.disagreements))
         for row, item in enumerate(report.disagreements):
-            values = (self.names[item["document_id"]], item["label"], item["only"],
-                      item["text"].replace("\r", "").replace("\n", " "), f"{item['start']}–{item['end']}")
+            values = (
+                self.names[item["document_id"]],
+                item["label"],
+                item["only"],
+                item["text"].replace("\r", "").replace("\n", " "),
+                f"{item['start']}–{item['end']}",
+            )
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, item)
@@ -142,8 +164,14 @@ class AgreementDialog(QDialog):
         item = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         window = self.window
         window.open_document(item["document_id"])
-        span = next((s for s in window.session.spans if (s.start, s.end, s.label, s.annotator) ==
-                     (item["start"], item["end"], item["label"], item["only"])), None)
+        span = next(
+            (
+                s
+                for s in window.session.spans
+                if (s.start, s.end, s.label, s.annotator) == (item["start"], item["end"], item["label"], item["only"])
+            ),
+            None,
+        )
         if span is not None:
             window.select_span(span, scroll=True)
         else:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from annotator.core.model import DocumentSummary
 from annotator.gui.qt_compat import change_row_filter
@@ -15,7 +22,12 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class DocumentListModel(QAbstractTableModel):
-    COLUMNS = ("Document", "Spans", "Mine", "Others")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("DocumentListModel", "Document"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Spans"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Mine"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Others"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -54,7 +66,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -64,8 +76,12 @@ class DocumentListModel(QAbstractTableModel):
         if role == DOCUMENT_ID_ROLE:
             return document.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (document.name, document.span_count, document.my_span_count,
-                    document.span_count - document.my_span_count)[index.column()]
+            return (
+                document.name,
+                document.span_count,
+                document.my_span_count,
+                document.span_count - document.my_span_count,
+            )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{document.name}: {document.span_count} spans, {document.my_span_count} of them yours"
         return None

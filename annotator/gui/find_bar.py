@@ -17,15 +17,15 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.view = view
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find in document…")
+        self.field.setPlaceholderText(self.tr("Find in document…"))
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.find_next)
         self.result = QLabel(self)
-        previous = QPushButton("Previous", self)
+        previous = QPushButton(self.tr("Previous"), self)
         previous.clicked.connect(self.find_previous)
-        following = QPushButton("Next", self)
+        following = QPushButton(self.tr("Next"), self)
         following.clicked.connect(self.find_next)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
@@ -74,7 +74,7 @@ class FindBar(QWidget):
         cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
         self.view.setTextCursor(cursor)
         if self.view.find(needle, flags):
-            self.result.setText("wrapped around")
+            self.result.setText(self.tr("wrapped around"))
             return True
-        self.result.setText("not found")
+        self.result.setText(self.tr("not found"))
         return False

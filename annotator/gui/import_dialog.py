@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from annotator.importer import ImportReport, import_paths
@@ -12,15 +12,21 @@ from annotator.store.store import Store
 
 
 def import_with_progress(parent: QWidget, store: Store, paths: list[Path]) -> ImportReport:
-    dialog = QProgressDialog("Importing…", "Cancel", 0, 1, parent)
-    dialog.setWindowTitle("Import")
+    dialog = QProgressDialog(
+        QCoreApplication.translate("Import", "Importing…"), QCoreApplication.translate("Import", "Cancel"), 0, 1, parent
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("Import", "Import"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
 
     def progress(done: int, total: int, path: Path) -> bool:
         dialog.setMaximum(total)
         dialog.setValue(done)
-        dialog.setLabelText(f"Importing {path.name} ({done + 1} of {total})")
+        dialog.setLabelText(
+            QCoreApplication.translate("Import", "Importing {name} ({done} of {total})").format(
+                name=path.name, done=done + 1, total=total
+            )
+        )
         QApplication.processEvents()
         return not dialog.wasCanceled()
 
@@ -32,17 +38,24 @@ def import_with_progress(parent: QWidget, store: Store, paths: list[Path]) -> Im
 
 def describe(report: ImportReport, cancelled_hint: bool = False) -> str:
     total = report.total()
-    text = (f"Imported {len(report.files)} file(s): {total.documents_new} new document(s), "
-            f"{total.documents_existing} already stored, {total.spans_new} new span(s).")
+    text = QCoreApplication.translate(
+        "Import", "Imported {files} file(s): {new} new document(s), {old} already stored, {spans} new span(s)."
+    ).format(files=len(report.files), new=total.documents_new, old=total.documents_existing, spans=total.spans_new)
     if cancelled_hint:
-        text += " Cancelled: the files imported so far are kept."
+        text += QCoreApplication.translate("Import", " Cancelled: the files imported so far are kept.")
     return text
 
 
 def show_errors(parent: QWidget, report: ImportReport) -> None:
     if not report.errors:
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, "Import",
-                      f"{len(report.errors)} file(s) were not imported; nothing of them was written.", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Import", "Import"),
+        QCoreApplication.translate("Import", "{count} file(s) were not imported; nothing of them was written.").format(
+            count=len(report.errors)
+        ),
+        parent=parent,
+    )
     box.setDetailedText("\n".join(str(error) for error in report.errors))
     box.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -27,12 +26,14 @@ from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
 from annotator.core.review import disagreements
 from annotator.core.snapping import snap_to_words, trim_spaces
 from annotator.core.span_index import SpanIndex
+from annotator.gui.actions import action_key
 from annotator.gui.document_list import DOCUMENT_ID_ROLE, DocumentFilterProxy, DocumentListModel
 from annotator.gui.document_view import DocumentView
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import describe, import_with_progress, show_errors
 from annotator.gui.review import LayersPanel, ReviewController
 from annotator.gui.session import AnnotationSession
+from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
 from annotator.gui.span_list import SPAN_ROLE, SpanFilterProxy, SpanListModel
 from annotator.store.store import Store
 
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self._build_layers()
         self._build_status_bar()
         self._build_actions()
+        self.default_shortcuts = remember_defaults(self)
+        apply_saved_shortcuts(self, self.settings)
         self._connect_session()
         self.setWindowTitle("annotator")
         self.resize(1280, 800)
@@ -115,20 +118,21 @@ class MainWindow(QMainWindow):
         self.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             self.documents_table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents)
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.documents_table.setWordWrap(False)
         self.documents_table.setSortingEnabled(True)
         self.documents_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.documents_table.activated.connect(self._document_activated)
         self.documents_table.clicked.connect(self._document_activated)
-        self.unannotated_filter = QCheckBox("Only documents I have not annotated yet")
+        self.unannotated_filter = QCheckBox(self.tr("Only documents I have not annotated yet"))
         self.unannotated_filter.toggled.connect(self.documents_proxy.set_only_unannotated)
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.unannotated_filter)
         layout.addWidget(self.documents_table)
-        dock = QDockWidget("Documents", self)
+        dock = QDockWidget(self.tr("Documents"), self)
         dock.setObjectName("documentsDock")
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
@@ -157,7 +161,7 @@ class MainWindow(QMainWindow):
         self.spans_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.spans_table.setWordWrap(False)
         self.spans_table.selectionModel().selectionChanged.connect(self._span_rows_selected)
-        dock = QDockWidget("Spans", self)
+        dock = QDockWidget(self.tr("Spans"), self)
         dock.setObjectName("spansDock")
         dock.setWidget(self.spans_table)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -166,23 +170,35 @@ class MainWindow(QMainWindow):
     def _build_layers(self) -> None:
         self.layers = LayersPanel(self.store.user)
         self.layers.hiddenChanged.connect(self.set_hidden_annotators)
-        dock = QDockWidget("Layers", self)
+        dock = QDockWidget(self.tr("Layers"), self)
         dock.setObjectName("layersDock")
         dock.setWidget(self.layers)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.layers_dock = dock
 
     def _build_status_bar(self) -> None:
-        self.saved_label = QLabel("All changes saved")
+        self.saved_label = QLabel(self.tr("All changes saved"))
         self.counts_label = QLabel()
         self.offset_label = QLabel()
         self.statusBar().addWidget(self.saved_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.offset_label)
-        self.view.cursorOffsetChanged.connect(lambda offset: self.offset_label.setText(f"offset {offset}"))
+        self.view.cursorOffsetChanged.connect(
+            lambda offset: self.offset_label.setText(self.tr("offset {offset}").format(offset=offset))
+        )
 
-    def _action(self, text: str, slot, shortcuts=(), checkable: bool = False, checked: bool = False) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
+    def _action(
+        self,
+        text: str,
+        slot,
+        shortcuts=(),
+        checkable: bool = False,
+        checked: bool = False,  # type: ignore[no-untyped-def]
+        key: str | None = None,
+    ) -> QAction:
+        """A window action; ``text`` is the untranslated source (its stable name for saved shortcuts)."""
+        action = QAction(self.tr(text), self)
+        action.setObjectName(key or action_key(text))
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if checkable:
@@ -196,74 +212,127 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(self._action("&Import files…", self.import_files, [QKeySequence.StandardKey.Open]))
-        file_menu.addAction(self._action("Import &folder…", self.import_folder))
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(
+                QT_TRANSLATE_NOOP("MainWindow", "&Import files…"), self.import_files, [QKeySequence.StandardKey.Open]
+            )
+        )
+        file_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "Import &folder…"), self.import_folder))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, ["Ctrl+Q"]))
+        file_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, ["Ctrl+Q"]))
 
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(self.tr("&Edit"))
         # Undo walks this session's stack first, then the stored history (work from before a restart).
-        undo = QAction("&Undo", self)
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        undo.triggered.connect(self.undo)
-        redo = self.session.undo_group.createRedoAction(self, "&Redo")
+        undo = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Undo"), self.undo, ["Ctrl+Z"])
+        redo = self.session.undo_group.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(redo)
         for action in (undo, redo):
-            self.addAction(action)
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         self.tag_actions: dict[str, QAction] = {}
-        palette = QToolBar("Labels", self)
+        palette = QToolBar(self.tr("Labels"), self)
         palette.setObjectName("labelPalette")
         palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for label in self.labels:
             keys = [label.shortcut] if label.shortcut else []
-            action = self._action(f"{label.name}" + (f"  [{label.shortcut}]" if label.shortcut else ""),
-                                  lambda _=False, name=label.name: self.apply_label(name), keys)
+            action = self._action(
+                label.name, lambda _=False, name=label.name: self.apply_label(name), keys, key=f"tag_{label.name}"
+            )
+            action.setText(label.name + (f"  [{label.shortcut}]" if label.shortcut else ""))
             action.setIcon(swatch(label.color))
-            action.setToolTip(f"Tag the selection as {label.name} ({label.description}). Key: {label.shortcut}")
+            action.setToolTip(
+                self.tr("Tag the selection as {name} ({description}). Key: {key}").format(
+                    name=label.name, description=label.description, key=label.shortcut
+                )
+            )
             edit_menu.addAction(action)
             palette.addAction(action)
             self.tag_actions[label.name] = action
             if label.shortcut:
-                self._action(f"{label.name} (no word snapping)",
-                             lambda _=False, name=label.name: self.apply_label(name, snap=False),
-                             [f"Alt+{label.shortcut}"])
+                raw = self._action(
+                    label.name,
+                    lambda _=False, name=label.name: self.apply_label(name, snap=False),
+                    [f"Alt+{label.shortcut}"],
+                    key=f"tag_{label.name}_raw",
+                )
+                raw.setText(self.tr("{name} (no word snapping)").format(name=label.name))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
         edit_menu.addSeparator()
-        self.delete_action = self._action("&Delete span", self.delete_selected_span,
-                                          [QKeySequence.StandardKey.Delete, "Backspace"])
+        self.delete_action = self._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Delete span"),
+            self.delete_selected_span,
+            [QKeySequence.StandardKey.Delete, "Backspace"],
+        )
         edit_menu.addAction(self.delete_action)
-        edit_menu.addAction(self._action("&Find…", self.find_bar.open_bar, [QKeySequence.StandardKey.Find]))
+        edit_menu.addAction(
+            self._action(
+                QT_TRANSLATE_NOOP("MainWindow", "&Find…"), self.find_bar.open_bar, [QKeySequence.StandardKey.Find]
+            )
+        )
 
-        view_menu = menu.addMenu("&View")
-        view_menu.addAction(self._action("Zoom &in", lambda: self.change_font_size(+1), ["Ctrl++", "Ctrl+="]))
-        view_menu.addAction(self._action("Zoom &out", lambda: self.change_font_size(-1), ["Ctrl+-"]))
-        self.snap_action = self._action("&Snap selection to whole words", lambda _on: None, checkable=True,
-                                        checked=self.settings.value("snap_to_words", True, type=bool))
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(
+            self._action(
+                QT_TRANSLATE_NOOP("MainWindow", "Zoom &in"), lambda: self.change_font_size(+1), ["Ctrl++", "Ctrl+="]
+            )
+        )
+        view_menu.addAction(
+            self._action(QT_TRANSLATE_NOOP("MainWindow", "Zoom &out"), lambda: self.change_font_size(-1), ["Ctrl+-"])
+        )
+        self.snap_action = self._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Snap selection to whole words"),
+            lambda _on: None,
+            checkable=True,
+            checked=self.settings.value("snap_to_words", True, type=bool),
+        )
         self.snap_action.toggled.connect(lambda on: self.settings.setValue("snap_to_words", on))
         palette.addSeparator()
         palette.addAction(self.snap_action)
         view_menu.addAction(self.snap_action)
-        self.others_action = self._action("Show &other annotators' spans", self.set_show_others, checkable=True,
-                                          checked=self.settings.value("show_others", True, type=bool))
+        self.others_action = self._action(
+            QT_TRANSLATE_NOOP("MainWindow", "Show &other annotators' spans"),
+            self.set_show_others,
+            checkable=True,
+            checked=self.settings.value("show_others", True, type=bool),
+        )
         view_menu.addAction(self.others_action)
         view_menu.addSeparator()
         view_menu.addAction(self.documents_dock.toggleViewAction())
         view_menu.addAction(self.spans_dock.toggleViewAction())
         view_menu.addAction(self.layers_dock.toggleViewAction())
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
         self.review = ReviewController(self)
 
-        go_menu = menu.addMenu("&Go")
-        go_menu.addAction(self._action("&Next document", lambda: self.step_document(+1), ["Ctrl+PgDown"]))
-        go_menu.addAction(self._action("&Previous document", lambda: self.step_document(-1), ["Ctrl+PgUp"]))
-        go_menu.addAction(self._action("Next &span", lambda: self.step_span(+1), ["Ctrl+.", "F8"]))
-        go_menu.addAction(self._action("Previous s&pan", lambda: self.step_span(-1), ["Ctrl+,", "Shift+F8"]))
-        go_menu.addAction(self._action("Back to the &text", self.focus_text, ["Escape"]))
+        go_menu = menu.addMenu(self.tr("&Go"))
+        go_menu.addAction(
+            self._action(
+                QT_TRANSLATE_NOOP("MainWindow", "&Next document"), lambda: self.step_document(+1), ["Ctrl+PgDown"]
+            )
+        )
+        go_menu.addAction(
+            self._action(
+                QT_TRANSLATE_NOOP("MainWindow", "&Previous document"), lambda: self.step_document(-1), ["Ctrl+PgUp"]
+            )
+        )
+        go_menu.addAction(
+            self._action(QT_TRANSLATE_NOOP("MainWindow", "Next &span"), lambda: self.step_span(+1), ["Ctrl+.", "F8"])
+        )
+        go_menu.addAction(
+            self._action(
+                QT_TRANSLATE_NOOP("MainWindow", "Previous s&pan"), lambda: self.step_span(-1), ["Ctrl+,", "Shift+F8"]
+            )
+        )
+        go_menu.addAction(
+            self._action(QT_TRANSLATE_NOOP("MainWindow", "Back to the &text"), self.focus_text, ["Escape"])
+        )
 
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, ["F1"]))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, ["F1"])
+        )
 
     def _connect_session(self) -> None:
         session = self.session
@@ -306,12 +375,13 @@ class MainWindow(QMainWindow):
         self.selected_span = None
         self.view.set_document(document.text, spans)
         self.spans_model.reset(list(spans))
-        self.setWindowTitle(f"{document.name} — annotator")
+        self.setWindowTitle(self.tr("{name} — annotator").format(name=document.name))
         row = self.documents_model.row_of(document.id)
         if row is not None:
             proxy_index = self.documents_proxy.mapFromSource(self.documents_model.index(row, 0))
             self.documents_table.selectionModel().setCurrentIndex(
-                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
         self.set_show_others(self.others_action.isChecked())
         self._update_counts()
         self.view.setFocus()
@@ -338,13 +408,13 @@ class MainWindow(QMainWindow):
                 if changed is not None:
                     self.selected_span = changed
             else:
-                self._failed("Select some text first (mouse, or Shift+arrows), then press a label key.")
+                self._failed(self.tr("Select some text first (mouse, or Shift+arrows), then press a label key."))
             return
         if snap is None:
             snap = self.snap_action.isChecked() and not self.view.raw_selection
         bounds = (snap_to_words if snap else trim_spaces)(document.text, *selection)
         if bounds is None:
-            self._failed("The selection holds no word to tag.")
+            self._failed(self.tr("The selection holds no word to tag."))
             return
         status = "accepted" if self.review.active else "draft"
         span = self.session.tag(bounds[0], bounds[1], label, status=status)
@@ -363,7 +433,7 @@ class MainWindow(QMainWindow):
 
     def delete_selected_span(self) -> None:
         if self.selected_span is None:
-            self._failed("No span is selected: click a span or pick one in the span list.")
+            self._failed(self.tr("No span is selected: click a span or pick one in the span list."))
             return
         span, self.selected_span = self.selected_span, None
         self.session.delete(span)
@@ -380,8 +450,9 @@ class MainWindow(QMainWindow):
         if row is not None:
             index = self.spans_proxy.mapFromSource(self.spans_model.index(row, 0))
             if index.isValid() and not selection.isRowSelected(index.row()):
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
+                selection.setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
             self.spans_table.scrollTo(index)
         if scroll:
             self.view.move_to_offset(span.start)
@@ -415,13 +486,13 @@ class MainWindow(QMainWindow):
                 self.select_span(under[0])
         has_text = self.view.selection_offsets() is not None
         menu = QMenu(self)
-        menu.addSection("Tag the selection as" if has_text else "Change the selected span to")
+        menu.addSection(self.tr("Tag the selection as") if has_text else self.tr("Change the selected span to"))
         for label, shortcut_action in self.tag_actions.items():
             action = menu.addAction(shortcut_action.icon(), shortcut_action.text())
             action.setEnabled(has_text or self.selected_span is not None)
             action.triggered.connect(lambda _=False, name=label: self.apply_label(name))
         menu.addSeparator()
-        delete = menu.addAction("Delete span")
+        delete = menu.addAction(self.tr("Delete span"))
         delete.setEnabled(self.selected_span is not None)
         delete.triggered.connect(self.delete_selected_span)
         return menu
@@ -463,7 +534,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, message: str) -> None:
         self.saved_label.setStyleSheet("")
-        self.saved_label.setText(f"Saved ✓  {message}")
+        self.saved_label.setText(self.tr("Saved ✓  {message}").format(message=message))
 
     def _failed(self, message: str) -> None:
         self.saved_label.setStyleSheet("color: #b00020;")
@@ -472,7 +543,11 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         spans = list(self.session.spans)
         mine = sum(1 for s in spans if s.annotator == self.store.user)
-        self.counts_label.setText(f"{len(spans)} spans · {mine} mine · user {self.store.user}")
+        self.counts_label.setText(
+            self.tr("{count} spans · {mine} mine · user {user}").format(
+                count=len(spans), mine=mine, user=self.store.user
+            )
+        )
 
     # -- view options -------------------------------------------------------------------------
 
@@ -504,13 +579,14 @@ class MainWindow(QMainWindow):
     # -- import -------------------------------------------------------------------------------
 
     def import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import documents", str(Path.home()),
-                                                "Documents (*.txt *.jsonl);;All files (*)")
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import documents"), str(Path.home()), self.tr("Documents (*.txt *.jsonl);;All files (*)")
+        )
         if names:
             self.import_paths([Path(n) for n in names])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder (recursively)", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder (recursively)"), str(Path.home()))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -523,14 +599,10 @@ class MainWindow(QMainWindow):
             self.open_document(report.document_ids[0])
 
     def show_shortcuts(self) -> None:
-        keys = ", ".join(f"{label.shortcut} {label.name}" for label in self.labels if label.shortcut)
-        QMessageBox.information(self, "Keyboard shortcuts", (
-            f"Tag the selection: {keys} (Alt+key: without word snapping)\n"
-            "With a span selected and no text selected, a label key changes its label.\n"
-            "Select: Shift+arrows, Ctrl+Shift+arrows (by word)\n"
-            "Delete span: Delete   Undo: Ctrl+Z   Redo: Ctrl+Shift+Z\n"
-            "Next/previous span: Ctrl+. / Ctrl+,   Next/previous document: Ctrl+PgDown / Ctrl+PgUp\n"
-            "Find: Ctrl+F   Zoom: Ctrl++ / Ctrl+-   Back to the text: Esc   Quit: Ctrl+Q"))
+        from annotator.gui.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self, self.default_shortcuts, self.settings)
+        self.shortcuts_dialog.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QListWidget, QListWidgetItem
 
 from annotator.core.review import disagreements, unresolved
 from annotator.core.snapping import snap_to_words, trim_spaces
+from annotator.gui.actions import action_key
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
-LAYER_PATTERNS = ("dotted", "dashed", "dash-dot", "dash-dot-dot")
+LAYER_PATTERNS = (
+    QT_TRANSLATE_NOOP("LayersPanel", "dotted"),
+    QT_TRANSLATE_NOOP("LayersPanel", "dashed"),
+    QT_TRANSLATE_NOOP("LayersPanel", "dash-dot"),
+    QT_TRANSLATE_NOOP("LayersPanel", "dash-dot-dot"),
+)
 
 
 class LayersPanel(QListWidget):
@@ -38,8 +44,13 @@ class LayersPanel(QListWidget):
         self._updating = True
         self.clear()
         for name in sorted(set(names) | {self.user}, key=lambda n: (n != self.user, n)):
-            style = "yours: filled" if name == self.user else \
-                f"{LAYER_PATTERNS[layer_index.get(name, 0) % len(LAYER_PATTERNS)]} underline"
+            style = (
+                self.tr("yours: filled")
+                if name == self.user
+                else self.tr("{pattern} underline").format(
+                    pattern=self.tr(LAYER_PATTERNS[layer_index.get(name, 0) % len(LAYER_PATTERNS)])
+                )
+            )
             item = QListWidgetItem(f"{name}  ({style})")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -48,8 +59,11 @@ class LayersPanel(QListWidget):
         self._updating = False
 
     def hidden(self) -> set[str]:
-        return {self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
-                if self.item(i).checkState() != Qt.CheckState.Checked}
+        return {
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() != Qt.CheckState.Checked
+        }
 
     def _emit(self, _item: QListWidgetItem) -> None:
         if not self._updating:
@@ -60,10 +74,11 @@ class ReviewController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        menu = window.menuBar().addMenu("&Review")
+        menu = window.menuBar().addMenu(self.tr("&Review"))
 
         def action(text: str, keys: list[str], slot, checkable: bool = False) -> QAction:  # type: ignore[no-untyped-def]
-            act = QAction(text, window)
+            act = QAction(self.tr(text), window)
+            act.setObjectName(action_key(text))
             act.setShortcuts([QKeySequence(k) for k in keys])
             act.setCheckable(checkable)
             (act.toggled if checkable else act.triggered).connect(slot)
@@ -71,19 +86,31 @@ class ReviewController(QObject):
             menu.addAction(act)
             return act
 
-        self.mode_action = action("&Review mode", ["Ctrl+R"], self.set_review_mode, checkable=True)
+        self.mode_action = action(
+            QT_TRANSLATE_NOOP("ReviewController", "&Review mode"), ["Ctrl+R"], self.set_review_mode, checkable=True
+        )
         menu.addSeparator()
         self.review_actions = [
-            action("&Next disagreement", ["N"], lambda: self.step(+1)),
-            action("&Previous disagreement", ["Shift+N"], lambda: self.step(-1)),
-            action("&Accept span", ["A"], lambda: self.decide("accepted")),
-            action("&Reject span", ["R"], lambda: self.decide("rejected")),
-            action("Accept with a comment…", ["Shift+A"], lambda: self.decide("accepted", ask=True)),
-            action("Reject with a comment…", ["Shift+R"], lambda: self.decide("rejected", ask=True)),
-            action("Set boundaries to the selection", ["E"], self.set_boundaries),
+            action(QT_TRANSLATE_NOOP("ReviewController", "&Next disagreement"), ["N"], lambda: self.step(+1)),
+            action(QT_TRANSLATE_NOOP("ReviewController", "&Previous disagreement"), ["Shift+N"], lambda: self.step(-1)),
+            action(QT_TRANSLATE_NOOP("ReviewController", "&Accept span"), ["A"], lambda: self.decide("accepted")),
+            action(QT_TRANSLATE_NOOP("ReviewController", "&Reject span"), ["R"], lambda: self.decide("rejected")),
+            action(
+                QT_TRANSLATE_NOOP("ReviewController", "Accept with a comment…"),
+                ["Shift+A"],
+                lambda: self.decide("accepted", ask=True),
+            ),
+            action(
+                QT_TRANSLATE_NOOP("ReviewController", "Reject with a comment…"),
+                ["Shift+R"],
+                lambda: self.decide("rejected", ask=True),
+            ),
+            action(
+                QT_TRANSLATE_NOOP("ReviewController", "Set boundaries to the selection"), ["E"], self.set_boundaries
+            ),
         ]
         menu.addSeparator()
-        action("A&greement…", ["Ctrl+Shift+G"], self.show_agreement)
+        action(QT_TRANSLATE_NOOP("ReviewController", "A&greement…"), ["Ctrl+Shift+G"], self.show_agreement)
         self.set_review_mode(False)
 
     @property
@@ -95,11 +122,17 @@ class ReviewController(QObject):
             act.setEnabled(on)
         if on:
             role = self.window.store.role()
-            note = "" if role == "reviewer" else " (you are not a reviewer: accepting and rejecting will be refused)"
-            self.window.show_message(f"Review mode: N next disagreement, A accept, R reject, E set boundaries{note}")
+            note = (
+                ""
+                if role == "reviewer"
+                else self.tr(" (you are not a reviewer: accepting and rejecting will be refused)")
+            )
+            self.window.show_message(
+                self.tr("Review mode: N next disagreement, A accept, R reject, E set boundaries") + note
+            )
             self.step(+1)
         else:
-            self.window.show_message("Review mode off")
+            self.window.show_message(self.tr("Review mode off"))
 
     def open_disagreements(self) -> list:  # type: ignore[type-arg]
         shown = {s.annotator for s in self.window.session.spans} - self.window.view.hidden_annotators
@@ -108,26 +141,34 @@ class ReviewController(QObject):
     def step(self, direction: int) -> None:
         todo = self.open_disagreements()
         if not todo:
-            self.window.show_message("No unresolved disagreements in this document (show two or more layers).")
+            self.window.show_message(self.tr("No unresolved disagreements in this document (show two or more layers)."))
             return
         current = self.window.selected_span
         here = (current.start, current.end, current.annotator) if current else (-1, -1, "")
         ordered = todo if direction > 0 else list(reversed(todo))
-        following = [s for s in ordered if ((s.start, s.end, s.annotator) > here if direction > 0
-                                             else (s.start, s.end, s.annotator) < here)]
+        following = [
+            s
+            for s in ordered
+            if ((s.start, s.end, s.annotator) > here if direction > 0 else (s.start, s.end, s.annotator) < here)
+        ]
         target = following[0] if following else ordered[0]
         self.window.select_span(target, scroll=True)
-        self.window.show_message(f"{len(todo)} unresolved disagreement(s): {target.label} “{target.text}” "
-                                 f"by {target.annotator}")
+        self.window.show_message(
+            self.tr("{count} unresolved disagreement(s): {label} “{text}” by {annotator}").format(
+                count=len(todo), label=target.label, text=target.text, annotator=target.annotator
+            )
+        )
 
     def decide(self, status: str, ask: bool = False) -> None:
         span = self.window.selected_span
         if span is None:
-            self.window.show_message("Select a span first (N goes to the next disagreement).", error=True)
+            self.window.show_message(self.tr("Select a span first (N goes to the next disagreement)."), error=True)
             return
         comment = None
         if ask:
-            comment, ok = QInputDialog.getText(self.window, "Review comment", f"Comment on “{span.text}”:")
+            comment, ok = QInputDialog.getText(
+                self.window, self.tr("Review comment"), self.tr("Comment on “{text}”:").format(text=span.text)
+            )
             if not ok:
                 return
         decided = self.window.session.review(span, status, comment or None)
@@ -145,12 +186,12 @@ class ReviewController(QObject):
         span, window = self.window.selected_span, self.window
         selection = window.view.selection_offsets()
         if span is None or selection is None or window.session.document is None:
-            window.show_message("Select a span (N), then the new text, then press E.", error=True)
+            window.show_message(self.tr("Select a span (N), then the new text, then press E."), error=True)
             return
         snap = snap_to_words if window.snap_action.isChecked() and not window.view.raw_selection else trim_spaces
         bounds = snap(window.session.document.text, *selection)
         if bounds is None:
-            window.show_message("The selection holds no word.", error=True)
+            window.show_message(self.tr("The selection holds no word."), error=True)
             return
         edited = window.session.edit(span, *bounds)
         if edited is not None:

@@ -72,26 +72,39 @@ class AnnotationSession(QObject):
         if self.document is None:
             return None
         document_id = self.document.id
-        return self._act(lambda: (None, self.store.add_span(document_id, start, end, label, status=status)),
-                         f"tag “{_short(self.document.text[start:end])}” as {label}")
+        return self._act(
+            lambda: (None, self.store.add_span(document_id, start, end, label, status=status)),
+            self.tr("tag “{text}” as {label}").format(text=_short(self.document.text[start:end]), label=label),
+        )
 
     def delete(self, span: StoredSpan) -> bool:
-        self._act(lambda: (self.store.delete_span(span.id), None), f"delete {span.label} “{_short(span.text)}”")
+        self._act(
+            lambda: (self.store.delete_span(span.id), None),
+            self.tr("delete {label} “{text}”").format(label=span.label, text=_short(span.text)),
+        )
         return self.spans.get(span.id) is None
 
     def relabel(self, span: StoredSpan, label: str) -> StoredSpan | None:
         if span.label == label:
             return span
-        return self._act(lambda: (span, self.store.relabel_span(span.id, label)),
-                         f"relabel “{_short(span.text)}” as {label}")
+        return self._act(
+            lambda: (span, self.store.relabel_span(span.id, label)),
+            self.tr("relabel “{text}” as {label}").format(text=_short(span.text), label=label),
+        )
 
     def edit(self, span: StoredSpan, start: int, end: int) -> StoredSpan | None:
-        return self._act(lambda: (span, self.store.edit_span(span.id, start=start, end=end)),
-                         f"change the boundaries of “{_short(span.text)}”")
+        return self._act(
+            lambda: (span, self.store.edit_span(span.id, start=start, end=end)),
+            self.tr("change the boundaries of “{text}”").format(text=_short(span.text)),
+        )
 
     def review(self, span: StoredSpan, status: str, comment: str | None = None) -> StoredSpan | None:
-        return self._act(lambda: (span, self.store.review_span(span.id, status, comment)),
-                         f"{ {'accepted': 'accept', 'rejected': 'reject'}.get(status, 'reset')} “{_short(span.text)}”")
+        return self._act(
+            lambda: (span, self.store.review_span(span.id, status, comment)),
+            {"accepted": self.tr("accept “{text}”"), "rejected": self.tr("reject “{text}”")}.get(
+                status, self.tr("reset “{text}”")
+            ).format(text=_short(span.text)),
+        )
 
     def undo_from_history(self) -> bool:
         """Ctrl+Z with nothing left in this session's undo stack: undo from the stored history
@@ -101,12 +114,12 @@ class AnnotationSession(QObject):
         try:
             result = self.store.undo_last(self.document.id)
         except AnnotatorError as error:
-            self.failed.emit(f"cannot undo: {error}")
+            self.failed.emit(self.tr("cannot undo: {error}").format(error=error))
             return False
         if result is None:
-            self.failed.emit("Nothing to undo in this document.")
+            self.failed.emit(self.tr("Nothing to undo in this document."))
             return False
-        self._announce(*result, "undo from history")
+        self._announce(*result, self.tr("undo from history"))
         return True
 
     def _push(self, command: QUndoCommand) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from annotator.core.model import StoredSpan
@@ -15,7 +22,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class SpanListModel(QAbstractTableModel):
-    COLUMNS = ("Label", "Text", "Annotator", "Status", "Offsets")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SpanListModel", "Label"),
+        QT_TRANSLATE_NOOP("SpanListModel", "Text"),
+        QT_TRANSLATE_NOOP("SpanListModel", "Annotator"),
+        QT_TRANSLATE_NOOP("SpanListModel", "Status"),
+        QT_TRANSLATE_NOOP("SpanListModel", "Offsets"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,7 +62,8 @@ class SpanListModel(QAbstractTableModel):
         self._spans.sort(key=self._sort_key, reverse=self._descending)
         self._reindex()
         self.changePersistentIndexList(
-            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)])
+            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)]
+        )
         self.layoutChanged.emit()
 
     def _insertion_row(self, span: StoredSpan) -> int:
@@ -101,7 +115,7 @@ class SpanListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -112,8 +126,13 @@ class SpanListModel(QAbstractTableModel):
         if role == SPAN_ROLE:
             return span
         if role == Qt.ItemDataRole.DisplayRole:
-            return (span.label, span.text.replace("\n", " ").replace("\r", ""), span.annotator, span.status,
-                    f"{span.start}–{span.end}")[column]
+            return (
+                span.label,
+                span.text.replace("\n", " ").replace("\r", ""),
+                span.annotator,
+                span.status,
+                f"{span.start}–{span.end}",
+            )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self.colors.get(span.label)
         if role == Qt.ItemDataRole.ToolTipRole:

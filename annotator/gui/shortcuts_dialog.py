@@ -1,0 +1,120 @@
+"""Help ▸ Keyboard shortcuts: every action of the window with its keys, editable and remembered.
+
+The list is made from the window's own actions, so it cannot go out of date. Keys are saved in
+QSettings under each action's stable name (``shortcuts/<name>``) and applied at start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QKeySequenceEdit,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+PREFIX = "shortcuts/"
+
+
+def named_actions(widget: QWidget) -> list[QAction]:
+    return sorted((a for a in widget.actions() if a.objectName()), key=lambda a: a.text().replace("&", "").lower())
+
+
+def remember_defaults(widget: QWidget) -> dict[str, list[QKeySequence]]:
+    return {a.objectName(): list(a.shortcuts()) for a in named_actions(widget)}
+
+
+def apply_saved_shortcuts(widget: QWidget, settings: QSettings) -> None:
+    for action in named_actions(widget):
+        saved = settings.value(PREFIX + action.objectName())
+        if saved is not None:
+            action.setShortcuts([QKeySequence(saved)] if saved else [])
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QWidget, defaults: dict[str, list[QKeySequence]], settings: QSettings) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.defaults = defaults
+        self.settings = settings
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.resize(620, 640)
+        self.actions_ = named_actions(window)
+        self.table = QTableWidget(len(self.actions_), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut"), self.tr("Also")])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.editors: list[QKeySequenceEdit] = []
+        for row, action in enumerate(self.actions_):
+            name = QTableWidgetItem(action.text().replace("&", ""))
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, name)
+            keys = action.shortcuts()
+            editor = QKeySequenceEdit(keys[0] if keys else QKeySequence())
+            editor.setClearButtonEnabled(True)
+            self.table.setCellWidget(row, 1, editor)
+            self.editors.append(editor)
+            also = QTableWidgetItem(", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys[1:]))
+            also.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 2, also)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Click a shortcut and press the new keys. Changes are remembered.")))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    def conflicts(self) -> list[str]:
+        seen: dict[str, str] = {}
+        clashes = []
+        for action, editor in zip(self.actions_, self.editors, strict=True):
+            keys = editor.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+            if not keys:
+                continue
+            if keys in seen:
+                clashes.append(
+                    self.tr("{keys} is used by both “{a}” and “{b}”").format(
+                        keys=keys, a=seen[keys], b=action.text().replace("&", "")
+                    )
+                )
+            seen[keys] = action.text().replace("&", "")
+        return clashes
+
+    def save(self) -> None:
+        clashes = self.conflicts()
+        if clashes:
+            QMessageBox.warning(self, self.tr("Keyboard shortcuts"), "\n".join(clashes))
+            return
+        for action, editor in zip(self.actions_, self.editors, strict=True):
+            sequence = editor.keySequence()
+            default = self.defaults.get(action.objectName()) or [QKeySequence()]
+            # An unchanged primary key keeps the action's secondary keys (Ctrl+Y beside Ctrl+Shift+Z ...).
+            rest = action.shortcuts()[1:] if sequence == default[0] else []
+            action.setShortcuts([sequence, *rest] if not sequence.isEmpty() else [])
+            self.settings.setValue(
+                PREFIX + action.objectName(), sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            )
+        self.accept()
+
+    def restore_defaults(self) -> None:
+        for action, editor in zip(self.actions_, self.editors, strict=True):
+            default = self.defaults.get(action.objectName(), [])
+            editor.setKeySequence(default[0] if default else QKeySequence())
+            action.setShortcuts(default)
+            self.settings.remove(PREFIX + action.objectName())
