@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean package install-desktop
+.PHONY: run test lint bench clean package install-desktop translations
 
 $(VENV)/.installed-run: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ test: lint
 		QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS); \
 	fi
 
+# Refresh the Arabic translation source from the code, and compile it (.qm is build output; without it
+# the app reads the .ts directly).
+translations: $(VENV)/.installed-run
+	$(VENV)/bin/pyside6-lupdate annotator/gui/*.py -ts resources/translations/annotator_ar.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/annotator_ar.ts -qm resources/translations/annotator_ar.qm
+
 # A one-folder app in dist/annotator, built with PyInstaller and smoke-tested (packaging/build.sh).
 package: $(VENV)/.installed-run
 	PY=$(PY) bash packaging/build.sh
@@ -41,6 +47,11 @@ package: $(VENV)/.installed-run
 # `annotator` (this checkout's .venv unless ANNOTATOR_BIN says otherwise).
 install-desktop: $(VENV)/.installed-run
 	bash packaging/install-desktop.sh
+
+# Benchmarks (not part of `make test`): ratios against baselines measured in the same run.
+# `make bench BENCH_ARGS="--only tag --json"` passes options through; see docs/performance.md.
+bench: $(VENV)/.installed-run
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

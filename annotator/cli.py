@@ -38,6 +38,8 @@ def build_app_parser(command_names: list[str]) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     add_global_options(parser, suppress=False)
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    parser.add_argument("--lang", choices=("ar", "en"),
+                        help="interface language (default: as last chosen, else the system's)")
     # For smoke tests and packaging checks: close the window after this many milliseconds.
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     return parser
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             args = build_app_parser(sorted(handlers)).parse_args(argv)
             from annotator.gui.app import run_app
 
-            return run_app(open_store(args), args.files, quit_after_ms=args.quit_after)
+            return run_app(open_store(args), args.files, quit_after_ms=args.quit_after, language=args.lang)
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

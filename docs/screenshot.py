@@ -96,7 +96,31 @@ def review_shot(out: Path) -> None:
     app.quit()
 
 
+def arabic_shot(out: Path) -> None:
+    """The Arabic interface (mirrored) on the seed article with one annotator's spans."""
+    from annotator.gui.app import create_main_window
+    from annotator.gui.i18n import install_language
+    from annotator.importer import import_paths
+
+    app = application()
+    load_bundled_fonts()
+    data = Path(__file__).resolve().parents[1] / "tests" / "data" / "review"
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        install_language(app, "ar")
+        store = Store(open_database(f"sqlite:///{tmp}/arabic.db"), "salma")
+        import_paths(store, [data / "seed_salma.jsonl"])
+        window = create_main_window(store, [])
+        window.resize(1400, 820)
+        for _ in range(5):
+            QApplication.processEvents()
+        window.grab().save(str(out))
+        window.close()
+        install_language(app, "en")
+
+
 if __name__ == "__main__":
     here = Path(__file__).parent
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else here / "screenshot.png")
     review_shot(Path(sys.argv[2]) if len(sys.argv) > 2 else here / "review.png")
+    arabic_shot(Path(sys.argv[3]) if len(sys.argv) > 3 else here / "screenshot-ar.png")

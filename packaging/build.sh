@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 "$PY" -m pip install -q "pyinstaller>=6" >/dev/null
 rm -rf dist/annotator build/pyinstaller
+# Compiled translations are build output: made here, not kept in git.
+"$(dirname "$PY")/pyside6-lrelease" resources/translations/annotator_ar.ts -qm resources/translations/annotator_ar.qm
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
     packaging/annotator.spec
 APP=dist/annotator/annotator

@@ -6,11 +6,12 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.bundled import font_paths, resources_dir
+from annotator.gui.i18n import SETTING, chosen_language, install_language
 from annotator.importer import import_paths, import_seed_if_empty
 from annotator.logs import setup_logging
 from annotator.store.store import Store
@@ -77,20 +78,47 @@ def install_exception_dialog(log_path: Path) -> None:
             return
         log.error("unexpected error", exc_info=(kind, error, trace))
         QMessageBox.critical(
-            QApplication.activeWindow(), "Unexpected error",
+            QApplication.activeWindow(),
+            "Unexpected error",
             f"Something went wrong: {kind.__name__}: {error}\n\nYour work up to the last action is saved. "
-            f"The details are in the log:\n{log_path}")
+            f"The details are in the log:\n{log_path}",
+        )
 
     sys.excepthook = hook
 
 
-def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None) -> int:
+class WindowKeeper:
+    """Holds the one main window; rebuilds it when the user picks another language."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.window = None
+
+    def show(self, files: list[Path]):  # type: ignore[no-untyped-def]
+        self.window = create_main_window(self.store, files)
+        self.window.languageChosen.connect(self.switch_language)
+        return self.window
+
+    def switch_language(self, language: str) -> None:
+        QSettings().setValue(SETTING, language)
+        install_language(application(), language)
+        old = self.window
+        if old is not None:
+            old.close()  # saves layout and the open document for the new window
+        self.show([])
+        if old is not None:
+            old.deleteLater()
+
+
+def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, language: str | None = None) -> int:
     log_path = setup_logging()
     log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
     app = application()
     install_exception_dialog(log_path)
     load_bundled_fonts()
-    window = create_main_window(store, files)
+    install_language(app, chosen_language(language))
+    keeper = WindowKeeper(store)
+    keeper.show(files)
     if quit_after_ms is not None:
-        QTimer.singleShot(quit_after_ms, window.close)
+        QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())
     return app.exec()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QLocale, QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from annotator.gui.actions import action_key
 from annotator.gui.document_list import DOCUMENT_ID_ROLE, DocumentFilterProxy, DocumentListModel
 from annotator.gui.document_view import DocumentView
 from annotator.gui.find_bar import FindBar
+from annotator.gui.i18n import LANGUAGES
 from annotator.gui.import_dialog import describe, import_with_progress, show_errors
 from annotator.gui.review import LayersPanel, ReviewController
 from annotator.gui.session import AnnotationSession
@@ -59,6 +60,7 @@ class TableView(QTableView):
 
 
 class MainWindow(QMainWindow):
+    languageChosen = Signal(str)  # the app rebuilds the window in that language
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
@@ -304,6 +306,15 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.spans_dock.toggleViewAction())
         view_menu.addAction(self.layers_dock.toggleViewAction())
         self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self)
+        current = QLocale().language() == QLocale.Language.Arabic
+        for code, name in LANGUAGES.items():
+            choice = self.language_menu.addAction(name)
+            choice.setCheckable(True)
+            choice.setChecked((code == "ar") == current)
+            choice.setObjectName(f"language_{code}")
+            languages.addAction(choice)
+            choice.triggered.connect(lambda _=False, code=code: self.languageChosen.emit(code))
         self.review = ReviewController(self)
 
         go_menu = menu.addMenu(self.tr("&Go"))

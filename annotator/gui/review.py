@@ -111,7 +111,8 @@ class ReviewController(QObject):
         ]
         menu.addSeparator()
         action(QT_TRANSLATE_NOOP("ReviewController", "A&greement…"), ["Ctrl+Shift+G"], self.show_agreement)
-        self.set_review_mode(False)
+        for act in self.review_actions:
+            act.setEnabled(False)
 
     @property
     def active(self) -> bool:
