@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -16,12 +15,13 @@ from PySide6.QtCore import (
 
 from annotator.core.model import DocumentSummary
 from annotator.gui.qt_compat import change_row_filter
+from annotator.gui.table_model import FlatTableModel
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(FlatTableModel):
     COLUMNS = (
         QT_TRANSLATE_NOOP("DocumentListModel", "Document"),
         QT_TRANSLATE_NOOP("DocumentListModel", "Spans"),
@@ -33,6 +33,9 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__()
         self._documents: list[DocumentSummary] = []
         self._rows: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._documents)
 
     def reset(self, documents: list[DocumentSummary]) -> None:
         self.beginResetModel()
@@ -57,17 +60,6 @@ class DocumentListModel(QAbstractTableModel):
         old = self._documents[row]
         self._documents[row] = replace(old, span_count=old.span_count + total, my_span_count=old.my_span_count + mine)
         self.dataChanged.emit(self.index(row, 1), self.index(row, 3))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._documents)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

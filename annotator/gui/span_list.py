@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -16,12 +15,13 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import StoredSpan
 from annotator.gui.qt_compat import change_row_filter
+from annotator.gui.table_model import FlatTableModel
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class SpanListModel(QAbstractTableModel):
+class SpanListModel(FlatTableModel):
     COLUMNS = (
         QT_TRANSLATE_NOOP("SpanListModel", "Label"),
         QT_TRANSLATE_NOOP("SpanListModel", "Text"),
@@ -41,6 +41,9 @@ class SpanListModel(QAbstractTableModel):
     def _sort_key(self, span: StoredSpan) -> tuple:  # type: ignore[type-arg]
         first = (span.label, span.text, span.annotator, span.status, span.start)[self._sort_column]
         return (first, span.start, span.end, span.id)
+
+    def __len__(self) -> int:
+        return len(self._spans)
 
     def reset(self, spans: list[StoredSpan]) -> None:
         self.beginResetModel()
@@ -106,17 +109,6 @@ class SpanListModel(QAbstractTableModel):
 
     def span_at(self, row: int) -> StoredSpan:
         return self._spans[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
