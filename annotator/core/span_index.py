@@ -37,6 +37,10 @@ class SpanIndex:
     def get(self, span_id: int) -> StoredSpan | None:
         return self._by_id.get(span_id)
 
+    def replace_all(self, spans: Iterable[StoredSpan]) -> None:
+        """Hold exactly ``spans`` (kept the same object, so views holding this index see the change)."""
+        self.__init__(spans)  # type: ignore[misc]
+
     def add(self, span: StoredSpan) -> None:
         if span.id in self._by_id:
             self.remove(span.id)

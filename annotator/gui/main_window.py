@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
     def _connect_session(self) -> None:
         session = self.session
         session.documentOpened.connect(self._document_opened)
+        session.spansLoaded.connect(self._all_spans_loaded)
         session.spanAdded.connect(self._span_added)
         session.spanRemoved.connect(self._span_removed)
         session.spanChanged.connect(self._span_changed)
@@ -396,6 +397,14 @@ class MainWindow(QMainWindow):
         self.set_show_others(self.others_action.isChecked())
         self._update_counts()
         self.view.setFocus()
+
+    def _all_spans_loaded(self, spans: SpanIndex) -> None:
+        selected = self.selected_span
+        self.spans_model.reset(list(spans))
+        self._update_counts()
+        self._refresh_layers()
+        if selected is not None and spans.get(selected.id) is not None:
+            self.select_span(spans.get(selected.id))
 
     def step_document(self, step: int) -> None:
         rows = self.documents_proxy.rowCount()

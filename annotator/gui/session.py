@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.errors import AnnotatorError
@@ -14,6 +14,9 @@ from annotator.core.span_index import SpanIndex
 from annotator.store.store import Store
 
 log = logging.getLogger("annotator.session")
+# A long document first gets the spans of about this many characters (several screens at any size).
+FIRST_SCREENS = 20_000
+REST_AFTER_MS = 30
 
 
 class AnnotationSession(QObject):
@@ -25,6 +28,7 @@ class AnnotationSession(QObject):
     spanChanged = Signal(object, object)  # old StoredSpan, new StoredSpan
     saved = Signal(str)  # what was just committed
     failed = Signal(str)  # why an action was refused
+    spansLoaded = Signal(object)  # SpanIndex, now complete (after a long document opened with part)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,13 +43,24 @@ class AnnotationSession(QObject):
         return self.store.user
 
     def open_document(self, document_id: int) -> None:
+        """Show a document at once: a long one opens with the spans of its first screens only, and the
+        rest follow a moment later (``spansLoaded``), so the text appears without waiting for them."""
         document = self.store.document(document_id)
         self.document = document
-        self.spans = SpanIndex(self.store.spans(document_id))
+        long_document = len(document.text) > FIRST_SCREENS
+        self.spans = SpanIndex(self.store.spans(document_id, before=FIRST_SCREENS if long_document else None))
         if document_id not in self._stacks:
             self._stacks[document_id] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(self._stacks[document_id])
         self.documentOpened.emit(document, self.spans)
+        if long_document:
+            QTimer.singleShot(REST_AFTER_MS, lambda: self._load_all_spans(document_id))
+
+    def _load_all_spans(self, document_id: int) -> None:
+        if self.document is None or self.document.id != document_id:
+            return  # another document was opened meanwhile
+        self.spans.replace_all(self.store.spans(document_id))
+        self.spansLoaded.emit(self.spans)
 
     @property
     def undo_stack(self) -> QUndoStack | None:

@@ -41,7 +41,9 @@ class SpanActions(StoreBase):
 
     # -- reading ------------------------------------------------------------------------------
 
-    def spans(self, document_id: int) -> list[StoredSpan]:
+    def spans(self, document_id: int, before: int | None = None) -> list[StoredSpan]:
+        """The document's spans in reading order; with ``before``, only those starting before that
+        offset (what the first screen of a long document needs)."""
         with self.read() as connection:
             self._reload_labels(connection)
             self.annotator_name(connection, -1)  # refresh the name cache once, not per row
@@ -50,7 +52,8 @@ class SpanActions(StoreBase):
                 select(spans_t.c.id, spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id,
                        spans_t.c.text, spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note,
                        spans_t.c.reviewer_id)
-                .where(spans_t.c.document_id == document_id)
+                .where(spans_t.c.document_id == document_id,
+                       *([spans_t.c.start < before] if before is not None else []))
                 .order_by(spans_t.c.start, spans_t.c.end, spans_t.c.id)
             )
             return [

@@ -136,3 +136,25 @@ def test_long_document_opens_and_tags(open_window) -> None:
     press(window, Qt.Key.Key_2)
     assert stored(window) == [("location", "بغداد")]
     assert window.store.spans(ids[0])[0].start == start
+
+
+def test_long_document_shows_first_then_loads_every_span(open_window, qtbot) -> None:
+    from annotator.core.model import SpanRecord
+    from annotator.gui.session import FIRST_SCREENS
+
+    window = open_window(seed=False, extra=False)
+    sentence = "قال الرئيس محمد في بغداد يوم الخميس إن الاتفاق سيوقع قريبا. "
+    text = sentence * (3 * FIRST_SCREENS // len(sentence))
+    starts = [i for i in range(0, len(text) - 5) if text.startswith("بغداد", i)]
+    records = [DocumentRecord(name="long", text=text, spans=[SpanRecord(s, s + 5, "location") for s in starts])]
+    ids = import_records(window.store, "long", records).document_ids
+    window.refresh_documents()
+    with qtbot.waitSignal(window.session.spansLoaded, timeout=5000):
+        window.open_document(ids[0])
+        first = len(window.session.spans)
+        assert 0 < first < len(starts)  # the first screens' spans, at once
+        window.view.select_offsets(text.index("محمد"), text.index("محمد") + 4)
+        press(window, Qt.Key.Key_1)  # tagging before the rest arrives is kept
+    assert len(window.session.spans) == len(starts) + 1
+    assert window.spans_model.rowCount() == len(starts) + 1
+    assert window.documents_model.summary(ids[0]).span_count == len(starts) + 1
