@@ -11,7 +11,9 @@ from pathlib import Path
 
 from annotator.bundled import seed_paths
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.formats import Format, format_for_path, get_format
+from annotator.core.formats import Format, all_formats, format_for_path, get_format
+from annotator.core.formats.base import FormatReport
+from annotator.core.formats.mapping import LabelMapping
 from annotator.core.model import ImportResult
 from annotator.store.store import Store
 from annotator.store.transfer import import_records
@@ -22,6 +24,9 @@ class ImportReport:
     files: list[tuple[Path, ImportResult]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    # What the readers skipped or repaired (brat relations, I- without B-) and what --map renamed or dropped.
+    notes: FormatReport = field(default_factory=FormatReport)
+    mapping: LabelMapping = field(default_factory=LabelMapping)
 
     @property
     def document_ids(self) -> list[int]:
@@ -37,8 +42,19 @@ class ImportReport:
         return total
 
 
+def _unsupported(path: Path) -> InputError:
+    known = sorted({e for f in all_formats() if f.read is not None for e in f.extensions})
+    return InputError(path, None, f"unsupported file type (expected {', '.join(known)}; or give --format)")
+
+
+def _brat_text(path: Path, fmt: Format | None) -> bool:
+    """A .txt beside a .ann in a folder is brat's text: read through the .ann, not a second time as text."""
+    return (fmt is None or fmt.name == "brat") and path.suffix.lower() == ".txt" and path.with_suffix(".ann").is_file()
+
+
 def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tuple[list[Path], ImportReport]:
-    """The files to import, folders searched recursively (hidden entries skipped)."""
+    """The files to import, folders searched recursively (hidden entries skipped; a brat .txt is read
+    with its .ann)."""
     report = ImportReport()
     files: list[Path] = []
     for raw in paths:
@@ -46,7 +62,7 @@ def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tup
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
+                if child.is_file() and not hidden and not _brat_text(child, fmt):
                     readable = fmt is not None and child.suffix.lower() in fmt.extensions
                     if readable or (fmt is None and format_for_path(child) is not None):
                         files.append(child)
@@ -54,7 +70,7 @@ def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tup
                         report.skipped.append(child)
         elif path.is_file():
             if fmt is None and format_for_path(path) is None:
-                report.errors.append(InputError(path, None, "unsupported file type (expected .txt or .jsonl)"))
+                report.errors.append(_unsupported(path))
             else:
                 files.append(path)
         else:
@@ -62,34 +78,55 @@ def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tup
     return files, report
 
 
-def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labels: bool = False) -> ImportResult:
+def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labels: bool = False,
+                mapping: LabelMapping | None = None, notes: FormatReport | None = None) -> ImportResult:
+    """Read one file, rename or drop labels by ``mapping``, and store it in one transaction. What the
+    reader skipped goes into ``notes`` only when the file is stored."""
     chosen = fmt or format_for_path(path)
     if chosen is None or chosen.read is None:
-        raise InputError(path, None, "unsupported file type (expected .txt or .jsonl)")
+        raise _unsupported(path) if fmt is None else InputError(path, None, f"format {fmt.name!r} cannot be imported")
+    found = FormatReport()
+    counts = LabelMapping(mapping.rules) if mapping is not None else None
     try:
-        records = list(chosen.read(path))
+        records = list(chosen.read(path, found))
+        if counts is not None:
+            records = [counts.apply(record) for record in records]
     except OSError as error:
         raise InputError(path, None, error.strerror or str(error)) from None
+    except InputError:
+        raise
+    except AnnotatorError as error:  # e.g. an optional package the format needs is missing
+        raise InputError(path, None, str(error)) from None
     try:
-        return import_records(store, path, records, add_labels=add_labels)
+        result = import_records(store, path, records, add_labels=add_labels)
     except InputError:
         raise
     except AnnotatorError as error:
         raise InputError(path, None, str(error)) from None
+    if notes is not None:
+        notes.notes.update(found.notes)
+        notes.dropped.extend(found.dropped)
+    if mapping is not None and counts is not None:
+        mapping.renamed.update(counts.renamed)
+        mapping.dropped.update(counts.dropped)
+    return result
 
 
 def import_paths(store: Store, paths: Iterable[Path | str], *, format_name: str | None = None,
-                 add_labels: bool = False,
+                 add_labels: bool = False, mapping: LabelMapping | None = None,
                  progress: Callable[[int, int, Path], bool] | None = None) -> ImportReport:
     """Import every file; ``progress(done, total, path)`` is called before each file and may return
-    False to stop (files already imported stay imported)."""
+    False to stop (files already imported stay imported). ``mapping`` renames or drops labels first."""
     fmt = get_format(format_name) if format_name else None
     files, report = collect_files(paths, fmt)
+    if mapping is not None:
+        report.mapping = LabelMapping(mapping.rules)
     for index, path in enumerate(files):
         if progress is not None and progress(index, len(files), path) is False:
             break
         try:
-            report.files.append((path, import_file(store, path, fmt=fmt, add_labels=add_labels)))
+            report.files.append((path, import_file(store, path, fmt=fmt, add_labels=add_labels,
+                                                   mapping=report.mapping, notes=report.notes)))
         except InputError as error:
             report.errors.append(error)
     return report

@@ -4,37 +4,53 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.commands.common import add_global_options, open_store, split_list
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats import ExportDocument, all_formats
 from annotator.core.model import REVIEW_STATUSES
 
 
 def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    p = commands.add_parser("import", help="import .txt and .jsonl files or folders (recursively)")
+    readers = ", ".join(f.name for f in all_formats() if f.read is not None)
+    writers = ", ".join(f.name for f in all_formats() if f.write is not None)
+    p = commands.add_parser("import", help="import files or folders (recursively) in any readable format")
     add_global_options(p)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    p.add_argument("--format", help="read every file with this format instead of guessing from its name")
+    p.add_argument("--format", help=f"read every file with this format instead of guessing from its name ({readers})")
     p.add_argument("--add-labels", action="store_true", help="add labels not yet known instead of refusing")
+    p.add_argument("--map", action="append", metavar="SRC=DST[,SRC=]",
+                   help="rename labels as they come in (PER=actor); SRC= drops a label; globs allowed (MIS*=)")
 
     p = commands.add_parser("export", help="write documents and their spans to a file")
     add_global_options(p)
-    p.add_argument("--format", required=True, help="output format: jsonl")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.add_argument("--format", required=True, help=f"output format: {writers}")
+    p.add_argument("--out", required=True, type=Path, metavar="PATH", help="output file (a folder for brat)")
     p.add_argument("--annotator", action="append", metavar="NAME[,NAME]", help="only these annotators' spans")
     p.add_argument("--label", action="append", metavar="LABEL[,LABEL]", help="only spans with these labels")
     p.add_argument("--status", action="append", metavar="STATUS[,STATUS]",
                    help=f"only spans with this review status ({', '.join(REVIEW_STATUSES)})")
     p.add_argument("--all-documents", action="store_true",
                    help="with a filter, also write documents that have no matching span")
+    p.add_argument("--split", metavar="NAME=SHARE,...",
+                   help="split by document into parts, one output each: train=0.8,dev=0.1,test=0.1")
+    p.add_argument("--seed", type=int, default=0, help="seed of the --split shuffle (default 0)")
 
     return {"import": cmd_import, "export": cmd_export}
 
 
+def _print_lines(lines: Iterable[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.core.formats.mapping import LabelMapping
     from annotator.importer import import_paths
 
+    mapping = LabelMapping.parse(args.map or [])
     store = open_store(args)
     show_progress = sys.stderr.isatty()
 
@@ -44,11 +60,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         return True
 
     report = import_paths(store, args.paths, format_name=args.format, add_labels=args.add_labels,
-                          progress=progress)
+                          mapping=mapping, progress=progress)
     if show_progress and len(report.files) + len(report.errors) > 1:
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
     for error in report.errors:
         print(error, file=sys.stderr)
+    _print_lines(report.mapping.lines())
+    _print_lines(report.notes.lines())
     total = report.total()
     print(f"imported {len(report.files)} file(s): {total.documents_new} new document(s), "
           f"{total.documents_existing} already stored; {total.spans_new} new span(s), "
@@ -61,8 +79,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_progress(documents: Iterable[ExportDocument], total: int, label: str) -> Iterator[ExportDocument]:
+    """Pass documents through, showing a count on stderr when it is a terminal."""
+    show = sys.stderr.isatty()
+    done = 0
+    for document in documents:
+        done += 1
+        if show and (done % 25 == 0 or done == total):
+            print(f"\r{label}: {done}/{total} document(s)", end="", file=sys.stderr, flush=True)
+        yield document
+    if show and done:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.formats import get_format
+    from annotator.core.formats.base import FormatReport
+    from annotator.core.formats.split import assign_parts, parse_split, part_path
     from annotator.store.transfer import ExportFilter, iter_export
 
     fmt = get_format(args.format)
@@ -72,11 +105,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     for status in statuses:
         if status not in REVIEW_STATUSES:
             raise AnnotatorError(f"--status: unknown status {status!r} (expected {', '.join(REVIEW_STATUSES)})")
+    parts = parse_split(args.split) if args.split else None
     store = open_store(args)
     export_filter = ExportFilter(annotators=split_list(args.annotator), labels=split_list(args.label),
                                  statuses=statuses, all_documents=args.all_documents)
-    count = fmt.write(iter_export(store, export_filter), args.out)
-    print(f"wrote {count} document(s) to {args.out}")
+    total = store.document_count()
+    report = FormatReport()
+    try:
+        if parts is None:
+            count = fmt.write(_with_progress(iter_export(store, export_filter), total, "export"), args.out, report)
+            print(f"wrote {count} document(s) to {args.out}")
+        else:
+            shas = [document.sha256 for document in iter_export(store, export_filter)]
+            assignment = assign_parts(shas, parts, args.seed)
+            for name, _ in parts:
+                chosen = (d for d in iter_export(store, export_filter) if assignment[d.sha256] == name)
+                out = part_path(args.out, name, fmt.directory)
+                count = fmt.write(_with_progress(chosen, total, name), out, report)
+                print(f"wrote {count} document(s) to {out}")
+    except OSError as error:
+        raise AnnotatorError(f"{args.out}: {error.strerror or error}") from None
+    _print_lines(report.lines())
     return 0
-
-

@@ -1,20 +1,18 @@
 """Snapping a selection to whole words, as an annotator means it.
 
-A word character is a letter, a combining mark (tashkeel), a digit (Arabic-Indic included), or a joiner
-inside a word (tatweel is a letter; ZWJ/ZWNJ are kept). Everything else — spaces and punctuation such
-as ، ؛ ؟ . « » " ( ) — is trimmed from both ends; a selection that starts or ends inside a word grows
-to the whole word.
+The character rules are the tokenizer's (``annotator.core.tokenizer``), so a snapped span always falls
+on the token boundaries the training-data exports use: a word character is a letter, a combining mark
+(tashkeel), a digit (Arabic-Indic included), or a joiner inside a word (tatweel is a letter; ZWJ/ZWNJ
+are kept), and a number or date such as ١٥/٣/٢٠٢٢ is one word. Everything else — spaces and
+punctuation such as ، ؛ ؟ . « » " ( ) — is trimmed from both ends; a selection that starts or ends inside
+a word grows to the whole word.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from annotator.core.tokenizer import continues_token, is_word_char
 
-_JOINERS = {"\u200c", "\u200d"}
-
-
-def is_word_char(char: str) -> bool:
-    return char in _JOINERS or unicodedata.category(char)[0] in "LMN"
+__all__ = ["is_word_char", "snap_to_words", "trim_spaces"]
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -26,9 +24,9 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if start >= end:
         return None
-    while start > 0 and is_word_char(text[start - 1]):
+    while continues_token(text, start):
         start -= 1
-    while end < len(text) and is_word_char(text[end]):
+    while continues_token(text, end):
         end += 1
     return start, end
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError, SpanError
-from annotator.core.formats.base import ExportDocument, Format, atomic_output
+from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
 from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.spans import check_span, check_status
 from annotator.core.text import decode_utf8
@@ -95,7 +95,7 @@ def parse_document(obj: Any, default_name: str) -> DocumentRecord:
     return DocumentRecord(name=str(name).strip(), text=text, spans=spans, meta=meta)
 
 
-def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
+def read_jsonl(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
     content = decode_utf8(path.read_bytes(), path)
     seen: dict[str, int] = {}
     count = 0
@@ -144,7 +144,7 @@ def document_to_json(document: ExportDocument) -> dict[str, Any]:
     return obj
 
 
-def write_jsonl(documents: Iterable[ExportDocument], out: Path) -> int:
+def write_jsonl(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
     count = 0
     with atomic_output(out) as handle:
         for document in documents:

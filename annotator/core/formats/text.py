@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.formats.base import Format
+from annotator.core.formats.base import Format, FormatReport
 from annotator.core.model import DocumentRecord
 from annotator.core.text import read_text_file
 
 
-def read_text(path: Path) -> Iterator[DocumentRecord]:
+def read_text(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
     yield DocumentRecord(name=path.stem, text=read_text_file(path), line=1)
 
 

@@ -1,0 +1,142 @@
+"""CoNLL: one token per line, tab-separated, a blank line between sentences.
+
+Writes three columns ``token  entity-tag  claim-tag`` in IOB2 (B-actor, I-location, O ...) with a
+``-DOCSTART-`` line before each document; the tokens are ``annotator.core.tokenizer``'s. Spans a column
+cannot carry (overlapping another span of that column, or not on token boundaries) are left out of it
+and reported (see ``iob``).
+
+Reads the CoNLL files teams already have: two or more columns separated by tabs or spaces, the token
+first and the tag last (or this module's token/entity/claim layout), or spaCy's one sentence per line of
+``word|POS|tag`` items; tags in IOB1, IOB2, BIOES or BILUO. The text is rebuilt from the tokens: single
+spaces between tokens, a line break after each sentence. One document per file, or per ``-DOCSTART-``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
+from annotator.core.formats.iob import TAG, decode_tags, tag_document
+from annotator.core.model import DocumentRecord, SpanRecord
+from annotator.core.text import decode_utf8
+
+DOCSTART = "-DOCSTART-"
+
+Row = tuple[int, list[str]]  # line number, columns
+
+
+def write_conll(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
+    report = report if report is not None else FormatReport()
+    count = 0
+    with atomic_output(out) as handle:
+        for document in documents:
+            handle.write(f"{DOCSTART}\tO\tO\n\n")
+            tagged = tag_document(document, report)
+            for sentence, entities, claims in zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags,
+                                                  strict=True):
+                for token, entity, claim in zip(sentence, entities, claims, strict=True):
+                    handle.write(f"{token.text}\t{entity}\t{claim}\n")
+                handle.write("\n")
+            count += 1
+    return count
+
+
+def _columns(line: str) -> list[str]:
+    """Tab-separated columns, else space-separated (runs of spaces count as one separator). Only tab and
+    space separate: other invisible characters (RLM, LRM, NBSP) stay inside the token."""
+    separator = "\t" if "\t" in line else " "
+    return [c.strip(" \t") for c in line.split(separator) if c.strip(" \t")]
+
+
+def _sections(path: Path, content: str) -> Iterator[tuple[int, list[list[Row]]]]:
+    """Documents as (first line, sentences of rows); -DOCSTART- lines separate documents."""
+    sentences: list[list[Row]] = []
+    sentence: list[Row] = []
+    first_line = 1
+    for number, raw in enumerate(content.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            if sentence:
+                sentences.append(sentence)
+                sentence = []
+            continue
+        columns = _columns(line.strip(" \t"))
+        if columns and columns[0] == DOCSTART:
+            if sentence:
+                sentences.append(sentence)
+                sentence = []
+            if sentences:
+                yield first_line, sentences
+            sentences, first_line = [], number
+            continue
+        if len(columns) < 2:
+            raise InputError(path, number, f"expected a token and a tag separated by a tab or space, got {line!r}")
+        sentence.append((number, columns))
+    if sentence:
+        sentences.append(sentence)
+    if sentences:
+        yield first_line, sentences
+
+
+def _pipe_sentences(content: str) -> list[tuple[int, list[list[Row]]]] | None:
+    """spaCy's sentence-per-line dialect (``word|POS|tag word|POS|tag ...``), or None if it is not that."""
+    sentences: list[list[Row]] = []
+    for number, raw in enumerate(content.split("\n"), start=1):
+        line = raw.rstrip("\r").strip(" ")
+        if not line:
+            continue
+        if "\t" in line:
+            return None
+        items = [item.split("|") for item in line.split(" ") if item]
+        if not all(len(parts) >= 2 and TAG.match(parts[-1]) for parts in items):
+            return None
+        sentences.append([(number, [parts[0], parts[-1]]) for parts in items])
+    return [(1, sentences)] if sentences else None
+
+
+def _check_tag(path: Path, number: int, tag: str) -> str:
+    if not TAG.match(tag):
+        raise InputError(path, number, f"invalid tag {tag!r} (expected O, or B-/I-/E-/S-/L-/U- and a label)")
+    return tag
+
+
+def read_conll(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
+    content = decode_utf8(path.read_bytes(), path)
+    sections = _pipe_sentences(content) or list(_sections(path, content))
+    rows = [row for _, sentences in sections for sentence in sentences for row in sentence]
+    if not rows:
+        raise InputError(path, None, "empty file: no tokens")
+    # This module's own layout: token, entity tag, claim tag.
+    tag_columns = [-1]
+    if all(len(c) == 3 and TAG.match(c[1]) and TAG.match(c[2]) for _, c in rows):
+        tag_columns = [1, 2]
+    for index, (first_line, sentences) in enumerate(sections, start=1):
+        name = path.stem if len(sections) == 1 else f"{path.stem}-{index}"
+        lines: list[str] = []
+        spans: list[SpanRecord] = []
+        offset = 0
+        for sentence in sentences:
+            starts: list[int] = []
+            for _, columns in sentence:
+                starts.append(offset)
+                offset += len(columns[0]) + 1  # the token and the space (or line break) after it
+            ends = [start + len(columns[0]) for start, (_, columns) in zip(starts, sentence, strict=True)]
+            for column in tag_columns:
+                tags = [_check_tag(path, number, columns[column]) for number, columns in sentence]
+                for first, after, label in decode_tags(tags, report):
+                    spans.append(SpanRecord(starts[first], ends[after - 1], label))
+            lines.append(" ".join(columns[0] for _, columns in sentence))
+        text = "\n".join(lines)
+        spans = [SpanRecord(s.start, s.end, s.label, text[s.start:s.end]) for s in spans]
+        yield DocumentRecord(name=name, text=text, spans=spans, line=first_line)
+
+
+FORMAT = Format(
+    name="conll",
+    description="CoNLL token-per-line, IOB2 tags: token, entity tag, claim tag (reads 2+ columns, IOB1/BIOES too)",
+    extensions=(".conll", ".iob", ".bio", ".txt"),  # .txt: only with --format conll (text comes first)
+    read=read_conll,
+    write=write_conll,
+)

@@ -1,0 +1,41 @@
+"""doccano's sequence-labelling JSON lines: ``{"id", "text", "label": [[start, end, "label"], ...]}``.
+
+Reading goes through the ``jsonl`` reader, which accepts this shape (and doccano's ``entities`` objects).
+doccano has no annotator or review status per span; the document's metadata is kept as extra keys.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
+from annotator.core.formats.jsonl import _DOCUMENT_KEYS, read_jsonl
+
+
+def write_doccano(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
+    count = 0
+    with atomic_output(out) as handle:
+        for document in documents:
+            labels = sorted({(s.start, s.end, s.label) for s in document.spans})
+            if report is not None and len(labels) < len(document.spans):
+                report.note("identical span from another annotator written once", len(document.spans) - len(labels))
+            # doccano keeps extra keys as metadata; keys the reader would take for spans or names go under "meta"
+            obj = {k: v for k, v in document.meta.items() if k not in _DOCUMENT_KEYS}
+            clashing = {k: v for k, v in document.meta.items() if k in _DOCUMENT_KEYS}
+            if clashing:
+                obj["meta"] = clashing
+            obj.update({"id": document.name, "text": document.text, "label": [list(span) for span in labels]})
+            handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+FORMAT = Format(
+    name="jsonl-doccano",
+    description='doccano JSON lines: {"id", "text", "label": [[start, end, label], ...]}',
+    extensions=(".jsonl",),
+    read=read_jsonl,
+    write=write_doccano,
+)

@@ -1,0 +1,116 @@
+"""Spans as token tags (IOB2 out; IOB1, IOB2, BIOES and BILUO in), shared by CoNLL and Hugging Face.
+
+A token-tag column can hold only non-overlapping spans that start and end on token boundaries. Spans
+that cannot be carried are left out of that column and reported (never dropped silently): the first span
+by start (the longer one on a tie) is kept, a later one that overlaps it is left out. The same span
+(offsets and label) from several annotators is written once and counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.core.formats.base import ExportDocument, FormatReport
+from annotator.core.model import SpanRecord
+from annotator.core.tokenizer import Token, split_sentences, tokenize
+
+CLAIM = "claim"
+TAG = re.compile(r"^(?:O|[BIESLU]-\S+)$")
+OFF_TOKENS = "not on token boundaries"
+OVERLAPS = "overlaps another span in the same column"
+I_WITHOUT_B = "I-/E- tag with no span of that label open: read as the start of a new span (IOB1 style)"
+
+
+@dataclass
+class TaggedDocument:
+    """A document cut into sentences of tokens, with an IOB2 entity and claim tag per token."""
+
+    sentences: list[list[Token]]
+    entity_tags: list[list[str]]
+    claim_tags: list[list[str]]
+
+
+def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], tokens: Sequence[Token],
+                  report: FormatReport) -> list[tuple[int, int, str]]:
+    """The spans this column can carry as token index ranges ``(first, after_last, label)``."""
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i + 1 for i, t in enumerate(tokens)}
+    kept: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int, str]] = set()
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label)):
+        key = (span.start, span.end, span.label)
+        if key in seen:
+            report.note("identical span from another annotator written once")
+            continue
+        seen.add(key)
+        if span.start not in starts or span.end not in ends:
+            report.drop(document.name, document.text, span, OFF_TOKENS)
+        elif span.start < last_end:
+            report.drop(document.name, document.text, span, OVERLAPS)
+        else:
+            kept.append((starts[span.start], ends[span.end], span.label))
+            last_end = span.end
+    return kept
+
+
+def _tags(count: int, spans: list[tuple[int, int, str]]) -> list[str]:
+    tags = ["O"] * count
+    for first, after, label in spans:
+        tags[first] = f"B-{label}"
+        for index in range(first + 1, after):
+            tags[index] = f"I-{label}"
+    return tags
+
+
+def tag_document(document: ExportDocument, report: FormatReport) -> TaggedDocument:
+    """Tokens in sentences with IOB2 tags: entities (every label but claim) and claims in two columns.
+
+    A sentence break that would cut a written span is not made, so no span is lost to sentence splitting.
+    """
+    tokens = tokenize(document.text)
+    entities = _column_spans(document, [s for s in document.spans if s.label != CLAIM], tokens, report)
+    claims = _column_spans(document, [s for s in document.spans if s.label == CLAIM], tokens, report)
+    breaks: set[int] = set()
+    position = 0
+    for sentence in split_sentences(document.text, tokens)[:-1]:
+        position += len(sentence)
+        breaks.add(position)
+    for first, after, _ in entities + claims:
+        breaks.difference_update(range(first + 1, after))
+    entity_tags, claim_tags = _tags(len(tokens), entities), _tags(len(tokens), claims)
+    cuts = [0, *sorted(breaks), len(tokens)]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return TaggedDocument([tokens[a:b] for a, b in pieces], [entity_tags[a:b] for a, b in pieces],
+                          [claim_tags[a:b] for a, b in pieces])
+
+
+def decode_tags(tags: Sequence[str], report: FormatReport | None = None) -> list[tuple[int, int, str]]:
+    """Token index ranges ``(first, after_last, label)`` from IOB1, IOB2, BIOES or BILUO tags (checked
+    against ``TAG`` by the caller). An I-/E-/L- with no span of its label open starts a new span."""
+    spans: list[tuple[int, int, str]] = []
+    open_start: int | None = None
+    open_label = ""
+
+    def close(at: int) -> None:
+        nonlocal open_start
+        if open_start is not None:
+            spans.append((open_start, at, open_label))
+        open_start = None
+
+    for index, tag in enumerate(tags):
+        if tag == "O":
+            close(index)
+            continue
+        prefix, label = tag[0], tag[2:]
+        if prefix in "BSU" or open_start is None or open_label != label:
+            if prefix in "IEL" and report is not None:
+                report.note(I_WITHOUT_B)
+            close(index)
+            open_start, open_label = index, label
+        if prefix in "ESLU":
+            close(index + 1)
+    close(len(tags))
+    return spans

@@ -1,0 +1,92 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.base import FormatReport
+from annotator.core.formats.iob import OFF_TOKENS, OVERLAPS
+from annotator.core.formats.spacy_docbin import read_spacy, write_spacy
+from tests.formats.helpers import edge_documents, make_document, span_set
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import DocBin  # noqa: E402
+
+
+def load(path: Path) -> list:  # type: ignore[type-arg]
+    nlp = spacy.blank("ar")
+    return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+
+
+def test_spacy_reads_the_docbin_and_the_spans_match(tmp_path: Path) -> None:
+    documents = edge_documents()
+    out = tmp_path / "train.spacy"
+    report = FormatReport()
+    assert write_spacy(documents, out, report) == len(documents)
+    docs = load(out)
+    dropped = {(d.document, d.start, d.end, d.label) for d in report.dropped if d.reason == OFF_TOKENS}
+    for document, doc in zip(documents, docs, strict=True):
+        assert doc.text == document.text
+        expected = {k for k in span_set(document.spans) if (document.name, *k) not in dropped}
+        assert {(s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]} == expected
+        ents = sorted((e.start_char, e.end_char) for e in doc.ents)
+        assert all(a[1] <= b[0] for a, b in zip(ents, ents[1:], strict=False))
+        assert all(e.label_ != "claim" for e in doc.ents)
+        for span in doc.spans["sc"]:
+            assert span.text == document.text[span.start_char:span.end_char]
+    claim_doc = docs[-1]
+    assert ("CNN", "actor") in {(e.text, e.label_) for e in claim_doc.ents}
+    assert sum(1 for s in claim_doc.spans["sc"] if s.text == "CNN") == 1  # two annotators, one span
+
+
+def test_spans_off_spacy_tokens_and_overlapping_entities_are_reported(tmp_path: Path) -> None:
+    document = make_document("d", "قال للقوات في دمشق القديمة", ("قوات", "actor", "a"),
+                             ("دمشق القديمة", "location", "a"), ("دمشق", "location", "a"))
+    report = FormatReport()
+    write_spacy([document], tmp_path / "d.spacy", report)
+    assert [(d.text, d.reason) for d in report.dropped] == [
+        ("قوات", OFF_TOKENS), ("دمشق", f"{OVERLAPS} (kept in doc.spans only)")]
+    (doc,) = load(tmp_path / "d.spacy")
+    assert [e.text for e in doc.ents] == ["دمشق القديمة"]
+    assert sorted(s.text for s in doc.spans["sc"]) == ["دمشق", "دمشق القديمة"]
+
+
+def test_read_back_restores_names_annotators_and_status(tmp_path: Path) -> None:
+    documents = edge_documents()
+    report = FormatReport()
+    write_spacy(documents, tmp_path / "x.spacy", report)
+    back = list(read_spacy(tmp_path / "x.spacy"))
+    assert [d.name for d in back] == [d.name for d in documents]
+    dropped = {(d.start, d.end, d.label) for d in report.dropped if d.document == "claim-crlf"}
+    assert dropped == {(51, 61, "date")}  # spaCy keeps "2020-03-15.»" together; our tokenizer does not
+    assert {(s.start, s.end, s.label, s.annotator) for s in back[-1].spans} == {
+        (s.start, s.end, s.label, s.annotator) for s in documents[-1].spans if (s.start, s.end, s.label) not in dropped}
+
+
+def test_reads_a_docbin_made_by_spacy_itself(tmp_path: Path) -> None:
+    nlp = spacy.blank("ar")
+    doc = nlp.make_doc("زار محمد دمشق")
+    doc.ents = [doc.char_span(4, 8, label="PER"), doc.char_span(9, 13, label="LOC")]
+    DocBin(docs=[doc]).to_disk(tmp_path / "ext.spacy")
+    (record,) = read_spacy(tmp_path / "ext.spacy")
+    assert [(s.text, s.label) for s in record.spans] == [("محمد", "PER"), ("دمشق", "LOC")]
+
+
+def test_without_spacy_the_error_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    with pytest.raises(AnnotatorError, match=r"pip install annotator\[spacy\]"):
+        write_spacy(edge_documents(), tmp_path / "x.spacy")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_files_are_input_errors(tmp_path: Path) -> None:
+    from annotator.core.errors import InputError
+
+    (tmp_path / "junk.spacy").write_bytes(b"not a docbin")
+    with pytest.raises(InputError, match="not a spaCy DocBin"):
+        list(read_spacy(tmp_path / "junk.spacy"))
+    doc = spacy.blank("ar").make_doc("زار محمد")
+    doc.user_data["annotator"] = {"name": "x", "spans": [[4, 99, "actor", "a", "draft"]]}
+    DocBin(docs=[doc], store_user_data=True).to_disk(tmp_path / "bad.spacy")
+    with pytest.raises(InputError, match="bad saved span"):
+        list(read_spacy(tmp_path / "bad.spacy"))
