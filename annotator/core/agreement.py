@@ -7,7 +7,6 @@ spans elsewhere are left out and counted. The formulas are written out in the RE
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,11 +24,11 @@ class Unit:
 
 
 Tokenizer = Callable[[str], list[tuple[int, int]]]
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+def project_tokens(text: str) -> list[tuple[int, int]]:
+    """The project tokenizer's tokens (the one CoNLL export and word snapping use)."""
+    from annotator.core.tokenizer import tokenize
 
-
-def simple_tokens(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return [(token.start, token.end) for token in tokenize(text)]
 
 
 def _f1(matched: int, a: int, b: int) -> dict[str, float | None]:
@@ -182,7 +181,7 @@ def _dedupe_for_unitizing(units: list[Unit]) -> tuple[list[Unit], int]:
 
 
 def compare_pair(a: str, b: str, texts: dict[int, str], units: list[Unit], labels: Sequence[str],
-                 tokenize: Tokenizer = simple_tokens) -> PairReport:
+                 tokenize: Tokenizer = project_tokens) -> PairReport:
     report = PairReport(a, b)
     both = {u.document_id for u in units if u.annotator == a} & {u.document_id for u in units if u.annotator == b}
     report.documents = len(both)
@@ -252,7 +251,7 @@ def compare_pair(a: str, b: str, texts: dict[int, str], units: list[Unit], label
 
 
 def agreement(texts: dict[int, str], units: list[Unit], labels: Sequence[str],
-              annotators: Sequence[str] | None = None, tokenize: Tokenizer = simple_tokens) -> list[PairReport]:
+              annotators: Sequence[str] | None = None, tokenize: Tokenizer = project_tokens) -> list[PairReport]:
     """Every pair of annotators (in the order given, or by name)."""
     names = list(annotators) if annotators else sorted({u.annotator for u in units})
     return [compare_pair(a, b, texts, units, labels, tokenize) for a, b in combinations(names, 2)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -41,13 +41,13 @@ class ExportOptionsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.formats = [f for f in all_formats() if f.write is not None]
         self.format_box = QComboBox()
         for fmt in self.formats:
             self.format_box.addItem(f"{fmt.name} — {fmt.description}", fmt.name)
         self.path_edit = QLineEdit()
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit)
@@ -56,8 +56,8 @@ class ExportOptionsDialog(QDialog):
         buttons.accepted.connect(self._accept_if_complete)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Format", self.format_box)
-        form.addRow("Write to", row)
+        form.addRow(self.tr("Format"), self.format_box)
+        form.addRow(self.tr("Write to"), row)
         form.addRow(buttons)
 
     def chosen_format(self) -> Format:
@@ -70,10 +70,12 @@ class ExportOptionsDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.chosen_format()
         if fmt.directory:
-            name, _ = QFileDialog.getSaveFileName(self, "Export to a new folder")
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to a new folder"))
         else:
             pattern = " ".join(f"*{e}" for e in fmt.extensions) or "*"
-            name, _ = QFileDialog.getSaveFileName(self, "Export to", "", f"{fmt.name} ({pattern});;All files (*)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), "", f"{fmt.name} ({pattern});;" + self.tr("All files (*)")
+            )
         if name:
             self.path_edit.setText(name)
 
@@ -87,21 +89,32 @@ def _with_progress(documents: Iterable[ExportDocument], dialog: QProgressDialog)
         if dialog.wasCanceled():
             raise ExportCancelled
         dialog.setValue(min(done, dialog.maximum() - 1))
-        dialog.setLabelText(f"Exporting {document.name} ({done + 1} of {dialog.maximum()})")
+        dialog.setLabelText(
+            QCoreApplication.translate("Export", "Exporting {name} ({done} of {total})").format(
+                name=document.name, done=done + 1, total=dialog.maximum()
+            )
+        )
         QApplication.processEvents()
         yield document
     if dialog.wasCanceled():
         raise ExportCancelled
 
 
-def run_export(parent: QWidget | None, store: Store, fmt: Format, out: Path,
-               dialog: QProgressDialog | None = None) -> tuple[int, FormatReport] | None:
+def run_export(
+    parent: QWidget | None, store: Store, fmt: Format, out: Path, dialog: QProgressDialog | None = None
+) -> tuple[int, FormatReport] | None:
     """Export every document with ``fmt`` to ``out``; None when cancelled (nothing written)."""
     if fmt.write is None:
         raise AnnotatorError(f"format {fmt.name!r} cannot be exported")
     if dialog is None:
-        dialog = QProgressDialog("Exporting…", "Cancel", 0, 1, parent)
-        dialog.setWindowTitle("Export")
+        dialog = QProgressDialog(
+            QCoreApplication.translate("Export", "Exporting…"),
+            QCoreApplication.translate("Export", "Cancel"),
+            0,
+            1,
+            parent,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("Export", "Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
     dialog.setMaximum(max(1, store.document_count()))
@@ -125,15 +138,30 @@ def export_with_dialog(parent: QWidget | None, store: Store) -> tuple[int, Forma
     try:
         result = run_export(parent, store, fmt, out)
     except (AnnotatorError, OSError) as error:
-        QMessageBox.warning(parent, "Export", f"Nothing was exported: {error}")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("Export", "Export"),
+            QCoreApplication.translate("Export", "Nothing was exported: {error}").format(error=error),
+        )
         return None
     if result is None:
-        QMessageBox.information(parent, "Export", "Export cancelled: nothing was written.")
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Export", "Export"),
+            QCoreApplication.translate("Export", "Export cancelled: nothing was written."),
+        )
         return None
     count, report = result
-    box = QMessageBox(QMessageBox.Icon.Information, "Export", f"Wrote {count} document(s) to {out}.", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Export", "Export"),
+        QCoreApplication.translate("Export", "Wrote {count} document(s) to {out}.").format(count=count, out=out),
+        parent=parent,
+    )
     if report:
-        box.setInformativeText("Some spans could not be carried by this format; see the details.")
+        box.setInformativeText(
+            QCoreApplication.translate("Export", "Some spans could not be carried by this format; see the details.")
+        )
         box.setDetailedText("\n".join(report.lines(limit=200)))
     box.exec()
     return result

@@ -61,6 +61,7 @@ class TableView(QTableView):
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)  # the app rebuilds the window in that language
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
@@ -221,6 +222,9 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "Import &folder…"), self.import_folder))
+        file_menu.addAction(
+            self._action(QT_TRANSLATE_NOOP("MainWindow", "&Export…"), self.export_documents, ["Ctrl+E"])
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, ["Ctrl+Q"]))
 
@@ -609,6 +613,13 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder (recursively)"), str(Path.home()))
         if folder:
             self.import_paths([Path(folder)])
+
+    def export_documents(self) -> None:
+        from annotator.gui.export_dialog import export_with_dialog
+
+        result = export_with_dialog(self, self.store)
+        if result is not None:
+            self._saved(self.tr("exported {count} document(s)").format(count=result[0]))
 
     def import_paths(self, paths: list[Path]) -> None:
         report = import_with_progress(self, self.store, paths)
