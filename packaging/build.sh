@@ -20,6 +20,7 @@ export ANNOTATOR_DB="$smoke/fresh.db" ANNOTATOR_USER=smoke ANNOTATOR_LOG_DIR="$s
        XDG_CONFIG_HOME="$smoke/config" QT_QPA_PLATFORM=offscreen
 "$APP" --version
 timeout 120 "$APP" --quit-after 2000
+timeout 120 "$APP" --lang ar --quit-after 1500  # the Arabic interface, from the compiled translation
 stats=$("$APP" stats --json)
 echo "$stats" | "$PY" -c 'import json, sys; s = json.load(sys.stdin); assert s["documents"] == 1, s; print("smoke test: the seed article is loaded")'
 "$APP" export --format jsonl --out "$smoke/out.jsonl" >/dev/null

@@ -53,6 +53,11 @@ def test_reviewer_resolves_every_disagreement_with_the_keyboard(open_window) -> 
                 if s.status != "draft"}
     assert statuses == {("salma", "accepted"), ("noura", "rejected")}
     assert all(s.reviewer == "reviewer" for s in window.store.spans(1) if s.status != "draft")
+    from annotator.store.transfer import ExportFilter, iter_export
+
+    (gold,) = iter_export(window.store, ExportFilter(statuses=["accepted"]))
+    assert {s.annotator for s in gold.spans} == {"salma"} and len(gold.spans) == sum(
+        1 for s in window.store.spans(1) if s.status == "accepted")
 
 
 def test_reviewer_adds_the_missing_span_and_fixes_boundaries(open_window) -> None:
