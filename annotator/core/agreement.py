@@ -7,6 +7,7 @@ spans elsewhere are left out and counted. The formulas are written out in the RE
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -82,12 +83,10 @@ def iob_tags(tokens: list[tuple[int, int]], units: Iterable[Unit]) -> tuple[list
     tags = ["O"] * len(tokens)
     starts = [t[0] for t in tokens]
     left_out = 0
-    from bisect import bisect_left
-
     for unit in sorted(units, key=lambda u: (u.start, -u.end)):
         first = bisect_left(starts, unit.start)
-        inside = [k for k in range(first, len(tokens)) if tokens[k][1] <= unit.end and tokens[k][0] < unit.end]
-        inside = [k for k in inside if tokens[k][0] >= unit.start]
+        last = bisect_left(starts, unit.end, lo=first)
+        inside = [k for k in range(first, last) if tokens[k][1] <= unit.end]
         if not inside or tags[inside[0]] != "O":
             left_out += 1
             continue
@@ -142,12 +141,18 @@ def alpha_u_disagreements(units_by_coder: list[list[tuple[int, int]]], length: i
                 j += 1
     observed = 2 * observed / (coders * (coders - 1) * length * length)
     lengths = [end - begin for units in units_by_coder for begin, end in units]
-    gaps = sorted((size for coder in pieces for _, size, is_unit in coder if not is_unit), reverse=True)
+    gaps = sorted(size for coder in pieces for _, size, is_unit in coder if not is_unit)
+    # suffix[k] = sum of gaps[k:], so the sum over gaps >= size is one bisect: O((units + gaps) log gaps).
+    suffix = [0] * (len(gaps) + 1)
+    for k in range(len(gaps) - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + gaps[k]
     n_c = len(lengths)
     total = 0.0
-    for size in lengths:
-        total += (n_c - 1) * (2 * size ** 3 - 3 * size ** 2 + size) / 3
-        total += size * size * sum(gap - size + 1 for gap in gaps if gap >= size)
+    for size, times in Counter(lengths).items():
+        first = bisect_left(gaps, size)
+        fitting = len(gaps) - first
+        total += times * (n_c - 1) * (2 * size ** 3 - 3 * size ** 2 + size) / 3
+        total += times * size * size * (suffix[first] - fitting * (size - 1))
     denominator = coders * length * (coders * length - 1) - sum(size * (size - 1) for size in lengths)
     expected = total * 2 / length / denominator if denominator else 0.0
     return observed, expected
@@ -196,6 +201,9 @@ def compare_pair(a: str, b: str, texts: dict[int, str], units: list[Unit], label
         position += len(texts[document_id])
     continuum = position
     tokens = {d: tokenize(texts[d]) for d in documents}
+    by_document: dict[tuple[str, str, int], list[Unit]] = defaultdict(list)
+    for unit in (*mine, *theirs):
+        by_document[(unit.annotator, unit.label, unit.document_id)].append(unit)
     overall_counts = Counter()
     kappa_pairs_all: list[tuple[str, str]] = []
     observed_sum = expected_sum = 0.0
@@ -210,8 +218,8 @@ def compare_pair(a: str, b: str, texts: dict[int, str], units: list[Unit], label
         scores = _f1(exact, len(exact_a), len(exact_b))
         pairs: list[tuple[str, str]] = []
         for d in documents:
-            tags_a, lost_a = iob_tags(tokens[d], (u for u in la if u.document_id == d))
-            tags_b, lost_b = iob_tags(tokens[d], (u for u in lb if u.document_id == d))
+            tags_a, lost_a = iob_tags(tokens[d], by_document.get((a, label, d), []))
+            tags_b, lost_b = iob_tags(tokens[d], by_document.get((b, label, d), []))
             token_left_out += lost_a + lost_b
             pairs.extend(zip(tags_a, tags_b, strict=True))
         kappa_pairs_all.extend(pairs)

@@ -7,6 +7,7 @@ nothing has to walk all 20,000 spans of a big article on each scroll or change.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 
 from annotator.core.model import StoredSpan
@@ -22,6 +23,7 @@ class SpanIndex:
         self._keys = [_key(s) for s in ordered]
         self._spans = ordered
         self._by_id = {s.id: s for s in ordered}
+        self._per_annotator = Counter(s.annotator for s in ordered)
         # Longest span ever held: bounds how far back a span starting before a range can reach into it.
         self._max_length = max((s.end - s.start for s in ordered), default=0)
 
@@ -33,6 +35,9 @@ class SpanIndex:
 
     def __contains__(self, span_id: object) -> bool:
         return span_id in self._by_id
+
+    def count_of(self, annotator: str) -> int:
+        return self._per_annotator[annotator]
 
     def get(self, span_id: int) -> StoredSpan | None:
         return self._by_id.get(span_id)
@@ -49,11 +54,13 @@ class SpanIndex:
         self._keys.insert(index, key)
         self._spans.insert(index, span)
         self._by_id[span.id] = span
+        self._per_annotator[span.annotator] += 1
         self._max_length = max(self._max_length, span.end - span.start)
 
     def remove(self, span_id: int) -> StoredSpan | None:
         span = self._by_id.pop(span_id, None)
         if span is not None:
+            self._per_annotator[span.annotator] -= 1
             index = bisect_left(self._keys, _key(span))
             del self._keys[index]
             del self._spans[index]

@@ -119,10 +119,10 @@ class MainWindow(QMainWindow):
         self.documents_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.documents_table.verticalHeader().hide()
         self.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: a ResizeToContents header re-measures every row on each count update (every tag).
         for column in (1, 2, 3):
-            self.documents_table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
+            self.documents_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.documents_table.horizontalHeader().resizeSection(column, 52)
         self.documents_table.setWordWrap(False)
         self.documents_table.setSortingEnabled(True)
         self.documents_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -565,11 +565,10 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(message)
 
     def _update_counts(self) -> None:
-        spans = list(self.session.spans)
-        mine = sum(1 for s in spans if s.annotator == self.store.user)
+        spans = self.session.spans
         self.counts_label.setText(
             self.tr("{count} spans · {mine} mine · user {user}").format(
-                count=len(spans), mine=mine, user=self.store.user
+                count=len(spans), mine=spans.count_of(self.store.user), user=self.store.user
             )
         )
 

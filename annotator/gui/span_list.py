@@ -32,8 +32,8 @@ class SpanListModel(FlatTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._spans: list[StoredSpan] = []
-        self._rows: dict[int, int] = {}
+        self._spans: list[StoredSpan] = []  # in display order
+        self._by_id: dict[int, StoredSpan] = {}
         self.colors: dict[str, QColor] = {}
         self._sort_column = 4
         self._descending = False
@@ -48,11 +48,8 @@ class SpanListModel(FlatTableModel):
     def reset(self, spans: list[StoredSpan]) -> None:
         self.beginResetModel()
         self._spans = sorted(spans, key=self._sort_key, reverse=self._descending)
-        self._reindex()
+        self._by_id = {span.id: span for span in self._spans}
         self.endResetModel()
-
-    def _reindex(self) -> None:
-        self._rows = {span.id: row for row, span in enumerate(self._spans)}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting here in Python (one key per row) is ~100x faster than a proxy's pairwise compares."""
@@ -63,9 +60,9 @@ class SpanListModel(FlatTableModel):
         persistent = self.persistentIndexList()
         ids = [self._spans[index.row()].id for index in persistent]
         self._spans.sort(key=self._sort_key, reverse=self._descending)
-        self._reindex()
         self.changePersistentIndexList(
-            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)]
+            persistent,
+            [self.index(self.row_of(i) or 0, index.column()) for i, index in zip(ids, persistent, strict=True)],
         )
         self.layoutChanged.emit()
 
@@ -85,27 +82,30 @@ class SpanListModel(FlatTableModel):
         row = self._insertion_row(span)
         self.beginInsertRows(QModelIndex(), row, row)
         self._spans.insert(row, span)
-        self._reindex()
+        self._by_id[span.id] = span
         self.endInsertRows()
 
     def remove(self, span_id: int) -> None:
-        row = self._rows.get(span_id)
+        row = self.row_of(span_id)
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._spans[row]
-        self._reindex()
+        del self._by_id[span_id]
         self.endRemoveRows()
 
     def replace(self, span: StoredSpan) -> None:
-        row = self._rows.get(span.id)
-        if row is None:
-            return
-        self.remove(span.id)
-        self.add(span)
+        if span.id in self._by_id:
+            self.remove(span.id)
+            self.add(span)
 
     def row_of(self, span_id: int) -> int | None:
-        return self._rows.get(span_id)
+        """Found by binary search on the sort key (no per-row table to rebuild on every change)."""
+        span = self._by_id.get(span_id)
+        if span is None:
+            return None
+        row = self._insertion_row(span)
+        return row if row < len(self._spans) and self._spans[row].id == span_id else None
 
     def span_at(self, row: int) -> StoredSpan:
         return self._spans[row]

@@ -6,7 +6,7 @@ from sqlalchemy import text
 
 from annotator.core.errors import AnnotatorError
 from annotator.store import Store, open_database, resolve_database_url
-from annotator.store.database import default_database_path
+from annotator.store.database import default_database_path, script_revisions
 
 
 def test_sqlite_pragmas(sqlite_url: str) -> None:
@@ -56,38 +56,41 @@ def test_reopening_a_current_database_makes_no_backup(tmp_path: Path, sqlite_url
     assert not list(tmp_path.glob("*.backup-*"))
 
 
-def test_older_schema_is_backed_up_then_migrated(tmp_path: Path, sqlite_url: str,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from annotator.store import database
+def test_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    import shutil
 
-    open_database(sqlite_url).dispose()
-    path = tmp_path / "test.db"
-    with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = 'older'")
-
-    class FakeScript:
-        """A script directory whose head is newer than the file, with 'older' as a known revision."""
-
-        def __init__(self, real):
-            self.real = real
-
-        def get_current_head(self):
-            return "0001"
-
-        def walk_revisions(self):
-            class Rev:
-                revision = "older"
-            return [Rev(), *self.real.walk_revisions()]
-
-    real_from_config = database.ScriptDirectory.from_config
-    monkeypatch.setattr(database.ScriptDirectory, "from_config", lambda cfg: FakeScript(real_from_config(cfg)))
-    upgraded: list[str] = []
-    monkeypatch.setattr(database.command, "upgrade", lambda cfg, rev: upgraded.append(rev))
-    open_database(sqlite_url).dispose()
-    backups = list(tmp_path.glob("test.backup-*.db"))
-    assert len(backups) == 1 and upgraded == ["head"]
+    old = tmp_path / "old.db"
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "migrations" / "0001.db", old)
+    engine = open_database(f"sqlite:///{old}")
+    backups = list(tmp_path.glob("old.backup-*.db"))
+    assert len(backups) == 1
     with sqlite3.connect(backups[0]) as connection:
-        assert connection.execute("SELECT count(*) FROM labels").fetchone()[0] == 4
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == script_revisions()[1]
+        assert connection.execute(text("SELECT count(*) FROM spans")).scalar() == 9
+    assert Store(engine, "salma").spans(1)[0].annotator == "salma"
+
+
+def test_head_read_from_the_files_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from annotator.store.database import alembic_config
+
+    known, head = script_revisions()
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head == script.get_current_head()
+    assert known == {revision.revision for revision in script.walk_revisions()}
+
+
+def test_refused_files_are_left_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE things (x)")
+    before = other.read_bytes()
+    with pytest.raises(AnnotatorError, match="not an annotator database"):
+        open_database(f"sqlite:///{other}")
+    assert other.read_bytes() == before  # not switched to WAL, nothing written
 
 
 def test_database_from_a_newer_schema_is_refused(tmp_path: Path, sqlite_url: str) -> None:
