@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.formats.base import ExportDocument
@@ -40,44 +40,67 @@ def import_records(store: Store, path: Path | str, records: Sequence[DocumentRec
                 connection.execute(insert(labels_t).values(name=span.label, color=color, shortcut=None,
                                                            description="added on import"))
                 known.add(span.label)
-        for record in records:
-            sha = text_sha256(record.text)
-            document_id = connection.scalar(select(documents_t.c.id).where(documents_t.c.sha256 == sha))
-            existing: set[tuple[int, int, int, int]] = set()
-            if document_id is None:
-                document_id = connection.scalar(
-                    insert(documents_t)
-                    .values(name=record.name, text=record.text, sha256=sha, source_path=str(path),
-                            created_at=utcnow(), meta=record.meta)
-                    .returning(documents_t.c.id)
-                )
-                result.documents_new += 1
-            else:
-                result.documents_existing += 1
-                existing = {
-                    (r.start, r.end, r.label_id, r.annotator_id)
-                    for r in connection.execute(
-                        select(spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.annotator_id)
-                        .where(spans_t.c.document_id == document_id)
-                    )
-                }
-            result.document_ids.append(document_id)
-            rows = []
-            now = utcnow()
-            for span in record.spans:
-                key = (span.start, span.end, store.label_id(connection, span.label),
-                       store.annotator_id(connection, span.annotator or store.user))
-                if key in existing:
-                    result.spans_existing += 1
-                    continue
-                existing.add(key)
-                rows.append(dict(document_id=document_id, start=span.start, end=span.end, label_id=key[2],
-                                 text=record.text[span.start:span.end], annotator_id=key[3],
-                                 status=span.status, note=span.note, created_at=now, updated_at=now))
-            if rows:
-                connection.execute(insert(spans_t), rows)
-                result.spans_new += len(rows)
+        _store_documents(store, connection, path, records, result)
     return result
+
+
+_CHUNK = 500  # ids or hashes per IN (...) list
+
+
+def _store_documents(store: Store, connection: Connection, path: Path | str, records: Sequence[DocumentRecord],
+                     result: ImportResult) -> None:
+    """The documents and spans of one file in a few statements: one look-up of the known hashes, one
+    insert of the new documents, one look-up of the spans already on the known ones, one insert of
+    the new spans (thousands of per-document statements cost four times the database's own work)."""
+    hashes = [text_sha256(record.text) for record in records]
+    ids: dict[str, int] = {}
+    for start in range(0, len(hashes), _CHUNK):
+        chunk = list(dict.fromkeys(hashes[start:start + _CHUNK]))
+        ids.update(connection.execute(select(documents_t.c.sha256, documents_t.c.id)
+                                      .where(documents_t.c.sha256.in_(chunk))).all())
+    already = set(ids.values())
+    now = utcnow()
+    new_rows = {}
+    for record, sha in zip(records, hashes, strict=True):
+        if sha not in ids and sha not in new_rows:
+            new_rows[sha] = dict(name=record.name, text=record.text, sha256=sha, source_path=str(path),
+                                 created_at=now, meta=record.meta)
+    if new_rows:
+        inserted = connection.execute(
+            insert(documents_t).returning(documents_t.c.sha256, documents_t.c.id, sort_by_parameter_order=True),
+            list(new_rows.values()))
+        ids.update(inserted.all())
+    existing: dict[int, set[tuple[int, int, int, int]]] = {}
+    known_ids = sorted(already)
+    for start in range(0, len(known_ids), _CHUNK):
+        for document_id, *key in connection.execute(
+                select(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id,
+                       spans_t.c.annotator_id).where(spans_t.c.document_id.in_(known_ids[start:start + _CHUNK]))):
+            existing.setdefault(document_id, set()).add(tuple(key))  # type: ignore[arg-type]
+    span_rows = []
+    seen_new: set[str] = set()
+    for record, sha in zip(records, hashes, strict=True):
+        document_id = ids[sha]
+        if document_id in already or sha in seen_new:
+            result.documents_existing += 1
+        else:
+            result.documents_new += 1
+            seen_new.add(sha)
+        result.document_ids.append(document_id)
+        keys = existing.setdefault(document_id, set())
+        for span in record.spans:
+            key = (span.start, span.end, store.label_id(connection, span.label),
+                   store.annotator_id(connection, span.annotator or store.user))
+            if key in keys:
+                result.spans_existing += 1
+                continue
+            keys.add(key)
+            span_rows.append(dict(document_id=document_id, start=span.start, end=span.end, label_id=key[2],
+                                  text=record.text[span.start:span.end], annotator_id=key[3], status=span.status,
+                                  note=span.note, created_at=now, updated_at=now))
+    if span_rows:
+        connection.execute(insert(spans_t), span_rows)
+        result.spans_new += len(span_rows)
 
 
 @dataclass
