@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from annotator.core.errors import AnnotatorError, SpanError
@@ -26,6 +26,16 @@ class PermissionDenied(AnnotatorError):
 
 
 _SPAN_FIELDS = ("start", "end", "label", "text", "annotator", "status", "note", "reviewer")
+
+# The statements of the tag path, built once: building them anew on every action cost more than SQLite.
+_DUPLICATE = select(spans_t.c.id).where(
+    spans_t.c.document_id == bindparam("b_document"), spans_t.c.start == bindparam("b_start"),
+    spans_t.c.end == bindparam("b_end"), spans_t.c.label_id == bindparam("b_label"),
+    spans_t.c.annotator_id == bindparam("b_annotator"), spans_t.c.id != bindparam("b_ignore"))
+_INSERT_SPAN = insert(spans_t).returning(spans_t.c.id)
+_UPDATE_SPAN = update(spans_t).where(spans_t.c.id == bindparam("b_id"))
+_DELETE_SPAN = delete(spans_t).where(spans_t.c.id == bindparam("b_id"))
+_INSERT_HISTORY = insert(history_t).returning(history_t.c.id)
 
 
 def _snapshot(span: StoredSpan | None) -> dict[str, Any] | None:
@@ -92,16 +102,10 @@ class SpanActions(StoreBase):
     # -- the one write path -------------------------------------------------------------------
 
     def _refuse_duplicate(self, connection: Connection, span: StoredSpan, ignore_id: int | None = None) -> None:
-        query = select(spans_t.c.id).where(
-            spans_t.c.document_id == span.document_id,
-            spans_t.c.start == span.start,
-            spans_t.c.end == span.end,
-            spans_t.c.label_id == self.label_id(connection, span.label),
-            spans_t.c.annotator_id == self.annotator_id(connection, span.annotator),
-        )
-        if ignore_id is not None:
-            query = query.where(spans_t.c.id != ignore_id)
-        exists = connection.scalar(query)
+        exists = connection.scalar(_DUPLICATE, dict(
+            b_document=span.document_id, b_start=span.start, b_end=span.end,
+            b_label=self.label_id(connection, span.label), b_annotator=self.annotator_id(connection, span.annotator),
+            b_ignore=ignore_id if ignore_id is not None else -1))
         if exists is not None:
             raise SpanError(f"this span already exists (span {exists})")
 
@@ -124,22 +128,21 @@ class SpanActions(StoreBase):
                     values["created_at"] = now
                     if after.id > 0:
                         values["id"] = after.id
-                    new_id = connection.scalar(insert(spans_t).values(**values).returning(spans_t.c.id))
+                    new_id = connection.scalar(_INSERT_SPAN, values)
                     after = replace(after, id=new_id, text=text)
                 else:
-                    connection.execute(update(spans_t).where(spans_t.c.id == before.id).values(**values))
+                    connection.execute(_UPDATE_SPAN, {**values, "b_id": before.id})
                     after = replace(after, id=before.id, text=text)
             except IntegrityError as error:
                 raise SpanError(f"the span was refused by the database: {error.orig}") from None
         elif before is not None:
-            connection.execute(delete(spans_t).where(spans_t.c.id == before.id))
+            connection.execute(_DELETE_SPAN, {"b_id": before.id})
         subject = after or before
         assert subject is not None
-        self.last_change_id = connection.scalar(
-            insert(history_t).values(span_id=subject.id, document_id=subject.document_id, action=action,
-                                     actor_id=self.annotator_id(connection, self.user), at=now,
-                                     before=_snapshot(before), after=_snapshot(after), reverted=reverted)
-            .returning(history_t.c.id))
+        self.last_change_id = connection.scalar(_INSERT_HISTORY, dict(
+            span_id=subject.id, document_id=subject.document_id, action=action,
+            actor_id=self.annotator_id(connection, self.user), at=now,
+            before=_snapshot(before), after=_snapshot(after), reverted=reverted))
         return after
 
     # -- user actions -------------------------------------------------------------------------
