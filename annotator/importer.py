@@ -15,6 +15,7 @@ from annotator.core.formats import Format, all_formats, format_for_path, get_for
 from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
 from annotator.core.model import ImportResult
+from annotator.core.text import name_problem, text_problem
 from annotator.store.store import Store
 from annotator.store.transfer import import_records
 
@@ -97,6 +98,12 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
         raise
     except AnnotatorError as error:  # e.g. an optional package the format needs is missing
         raise InputError(path, None, str(error)) from None
+    for record in records:
+        problem = name_problem(record.name) or text_problem(record.text) or next(
+            (p for span in record.spans for p in (text_problem(span.label, "a label"),
+                                                 text_problem(span.annotator or "", "an annotator name")) if p), None)
+        if problem:
+            raise InputError(path, record.line, problem)
     try:
         result = import_records(store, path, records, add_labels=add_labels)
     except InputError:

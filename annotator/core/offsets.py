@@ -29,6 +29,12 @@ class QtPositionMap:
         deltas = [0]
         event_offsets: list[int] = []  # code-point index of the character that changes the delta
         delta = 0
+        if text.startswith("\ufeff"):
+            # setPlainText drops one leading U+FEFF (a byte-order mark), so it takes no position.
+            delta = -1
+            event_offsets.append(0)
+            offsets.append(1)
+            deltas.append(delta)
         for match in _EVENTS.finditer(text):
             if match.group() == "\r\n":
                 index = match.start() + 1  # the \n of a CRLF takes no position

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -49,3 +50,28 @@ def read_text_file(path: Path) -> str:
     if not text.strip():
         raise InputError(path, None, "empty file: there is no text to annotate")
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls other than tab, line feed, vertical tab, form feed and carriage return: never article text.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_PATH_LIKE = re.compile(r"[/\\]|^\.\.?$")
+
+
+def text_problem(text: str, what: str = "text") -> str | None:
+    """Why a string cannot be stored as given (an unpaired surrogate, a NUL or other control), or None."""
+    bad = _SURROGATE.search(text)
+    if bad:
+        return f"{what} holds an unpaired surrogate (U+{ord(bad.group()):04X} at {bad.start()}): not valid Unicode"
+    bad = _CONTROL.search(text)
+    if bad:
+        kind = "a NUL character" if bad.group() == "\x00" else "a control character"
+        return f"{what} holds {kind} (U+{ord(bad.group()):04X} at {bad.start()})"
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why a document id cannot be used (it may become a file name on export), or None."""
+    if _PATH_LIKE.search(name):
+        return f"document id {name!r} looks like a path (/, \\ or ..); ids become file names on export"
+    return text_problem(name, "the document id")

@@ -87,3 +87,21 @@ def test_matches_a_real_qt_document() -> None:
         cursor.setPosition(mapping.to_qt(start + len(word)), QTextCursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() == word
         assert mapping.to_offset_range(cursor.selectionStart(), cursor.selectionEnd()) == (start, start + len(word))
+
+
+def test_a_leading_byte_order_mark_takes_no_qt_position() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    text = "\ufeffقال محمد\r\nفي بغداد"
+    document = QTextDocument()
+    document.setPlainText(text)
+    mapping = QtPositionMap(text)
+    assert document.characterCount() - 1 == mapping.qt_length
+    for word in ("قال", "محمد", "بغداد"):
+        start = text.index(word)
+        cursor = QTextCursor(document)
+        cursor.setPosition(mapping.to_qt(start))
+        cursor.setPosition(mapping.to_qt(start + len(word)), QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == word
+        assert mapping.to_offset(cursor.selectionStart()) == start

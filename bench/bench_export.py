@@ -1,0 +1,50 @@
+"""export: 1,000,000 spans written by the real ``annotator export --format jsonl`` (a child process)
+against a raw sqlite3 fetch + json.dumps of the same documents and spans (a child process too); and the
+command's peak memory with 1,000,000 spans against 100,000 (streaming must keep it flat)."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from bench.corpus import build_database
+from bench.measure import Metric, child_env, run_child
+
+SPANS_PER_DOCUMENT = 200
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--export-spans", type=int, default=1_000_000)
+    parser.add_argument("--export-small-spans", type=int, default=100_000, help="the memory comparison's size")
+
+
+def export_run(tmp: Path, spans: int, raw: bool):  # type: ignore[no-untyped-def]
+    db = tmp / f"export-{spans}.db"
+    if not db.exists():
+        build_database(db, max(1, spans // SPANS_PER_DOCUMENT), 4000, SPANS_PER_DOCUMENT)
+    out = tmp / f"out-{spans}-{'raw' if raw else 'app'}.jsonl"
+    args = (["-m", "bench.raw_export", str(db), str(out)] if raw
+            else ["-m", "annotator", "export", "--db", str(db), "--format", "jsonl", "--out", str(out)])
+    run = run_child(args, env=child_env(ANNOTATOR_USER="bench"))
+    if run.returncode != 0:
+        raise RuntimeError(f"export failed: {run.stderr}")
+    out.unlink()
+    return run
+
+
+def run(args: argparse.Namespace) -> list[Metric]:
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp_name:
+        tmp = Path(tmp_name)
+        app = export_run(tmp, args.export_spans, raw=False)
+        raw = export_run(tmp, args.export_spans, raw=True)
+        small = export_run(tmp, args.export_small_spans, raw=False)
+    ratio = app.seconds / raw.seconds
+    growth = app.peak_rss_mb - small.peak_rss_mb
+    return [
+        Metric("export", app.seconds, raw.seconds, "s", "ratio ≤ 2", ratio <= 2,
+               f"{args.export_spans:,} spans in {args.export_spans // SPANS_PER_DOCUMENT:,} documents"),
+        Metric("export_peak_rss", app.peak_rss_mb, small.peak_rss_mb, "MB", "value − baseline ≤ 50 MB",
+               growth <= 50, f"peak RSS at {args.export_spans:,} spans vs {args.export_small_spans:,}: "
+               f"+{growth:.1f} MB"),
+    ]

@@ -1,0 +1,55 @@
+"""Start-up harness, run as its own process: ``python -m bench.first_paint annotator ARGS...`` starts the
+real app (annotator.cli.main), ``python -m bench.first_paint bare`` a bare window with one QTextEdit.
+Prints the wall-clock time (time.time()) when a text view's viewport is first painted, then exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_KEEP_ALIVE: list[object] = []
+
+
+def watch_first_paint() -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and isinstance(watched.parent(), QAbstractScrollArea) \
+                    and watched.parent().metaObject().className() in ("DocumentView", "QTextEdit"):
+                print(f"{time.time():.6f}", flush=True)
+                os._exit(0)  # the start-up is what is measured, not the shutdown
+            return False
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _KEEP_ALIVE.append(FirstPaint())  # Qt does not own an event filter: Python must keep it
+    app.installEventFilter(_KEEP_ALIVE[-1])
+
+
+def bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    watch_first_paint()
+    window = QMainWindow()
+    window.setCentralWidget(QTextEdit())
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()
+
+
+def annotator(argv: list[str]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    # The app's own QApplication, made here first only so the filter is installed before any paint.
+    QApplication(sys.argv[:1])
+    watch_first_paint()
+    from annotator.cli import main
+
+    return main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(bare() if sys.argv[1] == "bare" else annotator(sys.argv[2:]))
