@@ -35,7 +35,9 @@ class QtPositionMap:
             event_offsets.append(0)
             offsets.append(1)
             deltas.append(delta)
-        for match in _EVENTS.finditer(text):
+        # Most articles have neither CRLF nor astral characters: two C-speed checks skip the scan.
+        plain = "\r\n" not in text and len(text.encode("utf-16-le")) == 2 * len(text)
+        for match in () if plain else _EVENTS.finditer(text):
             if match.group() == "\r\n":
                 index = match.start() + 1  # the \n of a CRLF takes no position
                 delta -= 1

@@ -71,8 +71,7 @@ class DocumentView(QPlainTextEdit):
 
     def set_document(self, text: str, spans: SpanIndex) -> None:
         self.selected_span_id = None
-        self.setExtraSelections([])
-        self.setPlainText(text)
+        self.setPlainText(text)  # also drops the old extra selections: they pointed into the old text
         self.positions = QtPositionMap(text)
         self.spans = spans
         self.moveCursor(QTextCursor.MoveOperation.Start)
