@@ -54,8 +54,8 @@ def _brat_text(path: Path, fmt: Format | None) -> bool:
 
 
 def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tuple[list[Path], ImportReport]:
-    """The files to import, folders searched recursively (hidden entries skipped; a brat .txt is read
-    with its .ann)."""
+    """The files to import, folders searched recursively (hidden entries and hf label sidecars skipped;
+    a brat .txt is read with its .ann)."""
     report = ImportReport()
     files: list[Path] = []
     for raw in paths:
@@ -63,7 +63,8 @@ def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tup
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and not _brat_text(child, fmt):
+                sidecar = child.name.endswith(".labels.json")  # an hf export's label names, not documents
+                if child.is_file() and not hidden and not sidecar and not _brat_text(child, fmt):
                     readable = fmt is not None and child.suffix.lower() in fmt.extensions
                     if readable or (fmt is None and format_for_path(child) is not None):
                         files.append(child)

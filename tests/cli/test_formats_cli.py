@@ -126,3 +126,24 @@ def test_filters_apply_to_every_format(tmp_path: Path, db: Path) -> None:
     assert result.returncode == 0, result.stderr
     tags = {line.split("\t")[1] for line in out.read_text(encoding="utf-8").splitlines() if "\t" in line}
     assert tags == {"O", "B-date", "I-date"}
+
+
+def test_an_hf_export_folder_imports_back_with_format_hf(tmp_path: Path) -> None:
+    import json as _json
+    import os as _os
+    import subprocess as _subprocess
+    import sys as _sys
+
+    data = Path(__file__).resolve().parents[1] / "data" / "edge_cases.jsonl"
+
+    def cli(*args: str, db: Path) -> _subprocess.CompletedProcess:
+        return _subprocess.run([_sys.executable, "-m", "annotator", *args], capture_output=True, text=True,
+                               env={**_os.environ, "ANNOTATOR_DB": str(db)}, timeout=120)
+
+    out = tmp_path / "hf"
+    out.mkdir()
+    assert cli("import", str(data), db=tmp_path / "a.db").returncode == 0
+    assert cli("export", "--format", "hf", "--out", str(out / "train.jsonl"), db=tmp_path / "a.db").returncode == 0
+    result = cli("import", "--format", "hf", str(out), db=tmp_path / "b.db")
+    assert result.returncode == 0, result.stderr  # the .labels.json sidecar is not taken for a document
+    assert _json.loads(cli("stats", "--json", db=tmp_path / "b.db").stdout)["documents"] == 3

@@ -11,7 +11,7 @@ from annotator.core.formats.base import ExportDocument, Format
 
 __all__ = ["ExportDocument", "Format", "all_formats", "format_for_path", "get_format"]
 
-_MODULES = ("text", "jsonl", "doccano", "conll", "spacy_docbin", "hf", "brat", "labelstudio")
+_MODULES = ("text", "jsonl", "doccano", "conll", "spacy_docbin", "brat", "labelstudio", "hf")  # first claim wins
 
 
 def all_formats() -> list[Format]:

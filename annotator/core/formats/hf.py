@@ -185,7 +185,7 @@ def read_hf(path: Path, report: FormatReport | None = None) -> Iterator[Document
 FORMAT = Format(
     name="hf",
     description="Hugging Face token classification: JSON lines or Parquet of tokens + ner_tags/claim_tags ids",
-    extensions=(".parquet",),
+    extensions=(".parquet", ".jsonl", ".json"),  # the JSON ones only with --format hf (jsonl, labelstudio first)
     read=read_hf,
     write=write_hf,
 )
