@@ -39,6 +39,10 @@ class SpanIndex:
     def count_of(self, annotator: str) -> int:
         return self._per_annotator[annotator]
 
+    def annotators(self) -> set[str]:
+        """Whose spans are in the index (kept up to date, no pass over the spans)."""
+        return {name for name, count in self._per_annotator.items() if count > 0}
+
     def get(self, span_id: int) -> StoredSpan | None:
         return self._by_id.get(span_id)
 

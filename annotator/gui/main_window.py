@@ -590,13 +590,20 @@ class MainWindow(QMainWindow):
         self._refresh_layers()
 
     def _refresh_layers(self) -> None:
-        """Layer list, layer styles and disagreement marks, after the spans or the shown layers changed."""
-        names = sorted({s.annotator for s in self.session.spans})
-        others = [n for n in names if n != self.store.user]
-        self.view.layer_index = {name: index for index, name in enumerate(others)}
-        self.layers.set_annotators(names, self.view.hidden_annotators, self.view.layer_index)
+        """Layer list, layer styles and disagreement marks, after the spans or the shown layers changed.
+        The list is rebuilt only when the set of annotators or the hidden ones change, and disagreements
+        are looked for only with two or more layers shown (a single annotator's tag stays cheap)."""
+        names = sorted(self.session.spans.annotators())
+        layers = (tuple(names), frozenset(self.view.hidden_annotators))
+        if layers != getattr(self, "_shown_layers", None):
+            self._shown_layers = layers
+            others = [n for n in names if n != self.store.user]
+            self.view.layer_index = {name: index for index, name in enumerate(others)}
+            self.layers.set_annotators(names, self.view.hidden_annotators, self.view.layer_index)
         shown = set(names) - self.view.hidden_annotators
-        self.view.disagreeing = {s.id for s in disagreements(self.session.spans, shown)}
+        found = {s.id for s in disagreements(self.session.spans, shown)} if len(shown) > 1 else set()
+        if found != self.view.disagreeing:
+            self.view.disagreeing = found
         self.view.schedule_decorate()
 
     # -- import -------------------------------------------------------------------------------
