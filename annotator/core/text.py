@@ -55,19 +55,20 @@ def read_text_file(path: Path) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return: never article text.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00-\x08\x0e-\x1f]")
 _PATH_LIKE = re.compile(r"[/\\]|^\.\.?$")
 
 
 def text_problem(text: str, what: str = "text") -> str | None:
     """Why a string cannot be stored as given (an unpaired surrogate, a NUL or other control), or None."""
-    bad = _SURROGATE.search(text)
-    if bad:
-        return f"{what} holds an unpaired surrogate (U+{ord(bad.group()):04X} at {bad.start()}): not valid Unicode"
-    bad = _CONTROL.search(text)
-    if bad:
-        kind = "a NUL character" if bad.group() == "\x00" else "a control character"
-        return f"{what} holds {kind} (U+{ord(bad.group()):04X} at {bad.start()})"
-    return None
+    bad = _UNSTORABLE.search(text)  # one pass over the text; which kind is told apart only when found
+    if bad is None:
+        return None
+    char = bad.group()
+    if _SURROGATE.match(char):
+        return f"{what} holds an unpaired surrogate (U+{ord(char):04X} at {bad.start()}): not valid Unicode"
+    kind = "a NUL character" if char == "\x00" else "a control character"
+    return f"{what} holds {kind} (U+{ord(char):04X} at {bad.start()})"
 
 
 def name_problem(name: str) -> str | None:
