@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QLocale, QModelIndex, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +29,9 @@ from annotator.gui.actions import action_key
 from annotator.gui.document_list import DOCUMENT_ID_ROLE, DocumentFilterProxy, DocumentListModel
 from annotator.gui.document_view import DocumentView
 from annotator.gui.find_bar import FindBar
-from annotator.gui.i18n import LANGUAGES
 from annotator.gui.import_dialog import describe, import_with_progress, show_errors
-from annotator.gui.review import LayersPanel, ReviewController
+from annotator.gui.menus import build_menus
+from annotator.gui.review import LayersPanel
 from annotator.gui.session import AnnotationSession
 from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
 from annotator.gui.span_list import SPAN_ROLE, SpanFilterProxy, SpanListModel
@@ -40,12 +39,6 @@ from annotator.store.store import Store
 
 DEFAULT_FONT_SIZE = 16
 FONT_FAMILY = "Amiri"
-
-
-def swatch(color: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
 
 
 class TableView(QTableView):
@@ -91,7 +84,7 @@ class MainWindow(QMainWindow):
         self._build_span_list()
         self._build_layers()
         self._build_status_bar()
-        self._build_actions()
+        build_menus(self)
         self.default_shortcuts = remember_defaults(self)
         apply_saved_shortcuts(self, self.settings)
         self._connect_session()
@@ -212,142 +205,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         self.addAction(action)
         return action
-
-    def _build_actions(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(
-                QT_TRANSLATE_NOOP("MainWindow", "&Import files…"), self.import_files, [QKeySequence.StandardKey.Open]
-            )
-        )
-        file_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "Import &folder…"), self.import_folder))
-        file_menu.addAction(
-            self._action(QT_TRANSLATE_NOOP("MainWindow", "&Export…"), self.export_documents, ["Ctrl+E"])
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, ["Ctrl+Q"]))
-
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        # Undo walks this session's stack first, then the stored history (work from before a restart).
-        undo = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Undo"), self.undo, ["Ctrl+Z"])
-        redo = self.session.undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setObjectName("redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(redo)
-        for action in (undo, redo):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        self.tag_actions: dict[str, QAction] = {}
-        palette = QToolBar(self.tr("Labels"), self)
-        palette.setObjectName("labelPalette")
-        palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for label in self.labels:
-            keys = [label.shortcut] if label.shortcut else []
-            action = self._action(
-                label.name, lambda _=False, name=label.name: self.apply_label(name), keys, key=f"tag_{label.name}"
-            )
-            action.setText(label.name + (f"  [{label.shortcut}]" if label.shortcut else ""))
-            action.setIcon(swatch(label.color))
-            action.setToolTip(
-                self.tr("Tag the selection as {name} ({description}). Key: {key}").format(
-                    name=label.name, description=label.description, key=label.shortcut
-                )
-            )
-            edit_menu.addAction(action)
-            palette.addAction(action)
-            self.tag_actions[label.name] = action
-            if label.shortcut:
-                raw = self._action(
-                    label.name,
-                    lambda _=False, name=label.name: self.apply_label(name, snap=False),
-                    [f"Alt+{label.shortcut}"],
-                    key=f"tag_{label.name}_raw",
-                )
-                raw.setText(self.tr("{name} (no word snapping)").format(name=label.name))
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
-        edit_menu.addSeparator()
-        self.delete_action = self._action(
-            QT_TRANSLATE_NOOP("MainWindow", "&Delete span"),
-            self.delete_selected_span,
-            [QKeySequence.StandardKey.Delete, "Backspace"],
-        )
-        edit_menu.addAction(self.delete_action)
-        edit_menu.addAction(
-            self._action(
-                QT_TRANSLATE_NOOP("MainWindow", "&Find…"), self.find_bar.open_bar, [QKeySequence.StandardKey.Find]
-            )
-        )
-
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(
-            self._action(
-                QT_TRANSLATE_NOOP("MainWindow", "Zoom &in"), lambda: self.change_font_size(+1), ["Ctrl++", "Ctrl+="]
-            )
-        )
-        view_menu.addAction(
-            self._action(QT_TRANSLATE_NOOP("MainWindow", "Zoom &out"), lambda: self.change_font_size(-1), ["Ctrl+-"])
-        )
-        self.snap_action = self._action(
-            QT_TRANSLATE_NOOP("MainWindow", "&Snap selection to whole words"),
-            lambda _on: None,
-            checkable=True,
-            checked=self.settings.value("snap_to_words", True, type=bool),
-        )
-        self.snap_action.toggled.connect(lambda on: self.settings.setValue("snap_to_words", on))
-        palette.addSeparator()
-        palette.addAction(self.snap_action)
-        view_menu.addAction(self.snap_action)
-        self.others_action = self._action(
-            QT_TRANSLATE_NOOP("MainWindow", "Show &other annotators' spans"),
-            self.set_show_others,
-            checkable=True,
-            checked=self.settings.value("show_others", True, type=bool),
-        )
-        view_menu.addAction(self.others_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.documents_dock.toggleViewAction())
-        view_menu.addAction(self.spans_dock.toggleViewAction())
-        view_menu.addAction(self.layers_dock.toggleViewAction())
-        self.language_menu = view_menu.addMenu(self.tr("&Language"))
-        languages = QActionGroup(self)
-        current = QLocale().language() == QLocale.Language.Arabic
-        for code, name in LANGUAGES.items():
-            choice = self.language_menu.addAction(name)
-            choice.setCheckable(True)
-            choice.setChecked((code == "ar") == current)
-            choice.setObjectName(f"language_{code}")
-            languages.addAction(choice)
-            choice.triggered.connect(lambda _=False, code=code: self.languageChosen.emit(code))
-        self.review = ReviewController(self)
-
-        go_menu = menu.addMenu(self.tr("&Go"))
-        go_menu.addAction(
-            self._action(
-                QT_TRANSLATE_NOOP("MainWindow", "&Next document"), lambda: self.step_document(+1), ["Ctrl+PgDown"]
-            )
-        )
-        go_menu.addAction(
-            self._action(
-                QT_TRANSLATE_NOOP("MainWindow", "&Previous document"), lambda: self.step_document(-1), ["Ctrl+PgUp"]
-            )
-        )
-        go_menu.addAction(
-            self._action(QT_TRANSLATE_NOOP("MainWindow", "Next &span"), lambda: self.step_span(+1), ["Ctrl+.", "F8"])
-        )
-        go_menu.addAction(
-            self._action(
-                QT_TRANSLATE_NOOP("MainWindow", "Previous s&pan"), lambda: self.step_span(-1), ["Ctrl+,", "Shift+F8"]
-            )
-        )
-        go_menu.addAction(
-            self._action(QT_TRANSLATE_NOOP("MainWindow", "Back to the &text"), self.focus_text, ["Escape"])
-        )
-
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(
-            self._action(QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, ["F1"])
-        )
 
     def _connect_session(self) -> None:
         session = self.session

@@ -1,0 +1,163 @@
+"""The window's menus, label palette and their actions (File, Edit, View, Go, Review, Help).
+
+Action texts are marked with QT_TRANSLATE_NOOP in the "MainWindow" context and translated by
+``MainWindow._action``, which also names each action after its untranslated text so that a changed
+shortcut is remembered across languages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QActionGroup, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QToolBar
+
+from annotator.gui.i18n import LANGUAGES
+from annotator.gui.review import ReviewController
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+def build_menus(window: MainWindow) -> None:
+    menu = window.menuBar()
+    file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    file_menu.addAction(
+        window._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Import files…"), window.import_files, [QKeySequence.StandardKey.Open]
+        )
+    )
+    file_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "Import &folder…"), window.import_folder))
+    file_menu.addAction(
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "&Export…"), window.export_documents, ["Ctrl+E"])
+    )
+    file_menu.addSeparator()
+    file_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), window.close, ["Ctrl+Q"]))
+
+    edit_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+    # Undo walks this session's stack first, then the stored history (work from before a restart).
+    undo = window._action(QT_TRANSLATE_NOOP("MainWindow", "&Undo"), window.undo, ["Ctrl+Z"])
+    redo = window.session.undo_group.createRedoAction(window, QCoreApplication.translate("MainWindow", "&Redo"))
+    redo.setObjectName("redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    window.addAction(redo)
+    for action in (undo, redo):
+        edit_menu.addAction(action)
+    edit_menu.addSeparator()
+    window.tag_actions = {}
+    palette = QToolBar(QCoreApplication.translate("MainWindow", "Labels"), window)
+    palette.setObjectName("labelPalette")
+    palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for label in window.labels:
+        keys = [label.shortcut] if label.shortcut else []
+        action = window._action(
+            label.name, lambda _=False, name=label.name: window.apply_label(name), keys, key=f"tag_{label.name}"
+        )
+        action.setText(label.name + (f"  [{label.shortcut}]" if label.shortcut else ""))
+        action.setIcon(swatch(label.color))
+        action.setToolTip(
+            QCoreApplication.translate("MainWindow", "Tag the selection as {name} ({description}). Key: {key}").format(
+                name=label.name, description=label.description, key=label.shortcut
+            )
+        )
+        edit_menu.addAction(action)
+        palette.addAction(action)
+        window.tag_actions[label.name] = action
+        if label.shortcut:
+            raw = window._action(
+                label.name,
+                lambda _=False, name=label.name: window.apply_label(name, snap=False),
+                [f"Alt+{label.shortcut}"],
+                key=f"tag_{label.name}_raw",
+            )
+            raw.setText(QCoreApplication.translate("MainWindow", "{name} (no word snapping)").format(name=label.name))
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
+    edit_menu.addSeparator()
+    window.delete_action = window._action(
+        QT_TRANSLATE_NOOP("MainWindow", "&Delete span"),
+        window.delete_selected_span,
+        [QKeySequence.StandardKey.Delete, "Backspace"],
+    )
+    edit_menu.addAction(window.delete_action)
+    edit_menu.addAction(
+        window._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Find…"), window.find_bar.open_bar, [QKeySequence.StandardKey.Find]
+        )
+    )
+
+    view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    view_menu.addAction(
+        window._action(
+            QT_TRANSLATE_NOOP("MainWindow", "Zoom &in"), lambda: window.change_font_size(+1), ["Ctrl++", "Ctrl+="]
+        )
+    )
+    view_menu.addAction(
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "Zoom &out"), lambda: window.change_font_size(-1), ["Ctrl+-"])
+    )
+    window.snap_action = window._action(
+        QT_TRANSLATE_NOOP("MainWindow", "&Snap selection to whole words"),
+        lambda _on: None,
+        checkable=True,
+        checked=window.settings.value("snap_to_words", True, type=bool),
+    )
+    window.snap_action.toggled.connect(lambda on: window.settings.setValue("snap_to_words", on))
+    palette.addSeparator()
+    palette.addAction(window.snap_action)
+    view_menu.addAction(window.snap_action)
+    window.others_action = window._action(
+        QT_TRANSLATE_NOOP("MainWindow", "Show &other annotators' spans"),
+        window.set_show_others,
+        checkable=True,
+        checked=window.settings.value("show_others", True, type=bool),
+    )
+    view_menu.addAction(window.others_action)
+    view_menu.addSeparator()
+    view_menu.addAction(window.documents_dock.toggleViewAction())
+    view_menu.addAction(window.spans_dock.toggleViewAction())
+    view_menu.addAction(window.layers_dock.toggleViewAction())
+    window.language_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
+    languages = QActionGroup(window)
+    current = QLocale().language() == QLocale.Language.Arabic
+    for code, name in LANGUAGES.items():
+        choice = window.language_menu.addAction(name)
+        choice.setCheckable(True)
+        choice.setChecked((code == "ar") == current)
+        choice.setObjectName(f"language_{code}")
+        languages.addAction(choice)
+        choice.triggered.connect(lambda _=False, code=code: window.languageChosen.emit(code))
+    window.review = ReviewController(window)
+
+    go_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
+    go_menu.addAction(
+        window._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Next document"), lambda: window.step_document(+1), ["Ctrl+PgDown"]
+        )
+    )
+    go_menu.addAction(
+        window._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Previous document"), lambda: window.step_document(-1), ["Ctrl+PgUp"]
+        )
+    )
+    go_menu.addAction(
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "Next &span"), lambda: window.step_span(+1), ["Ctrl+.", "F8"])
+    )
+    go_menu.addAction(
+        window._action(
+            QT_TRANSLATE_NOOP("MainWindow", "Previous s&pan"), lambda: window.step_span(-1), ["Ctrl+,", "Shift+F8"]
+        )
+    )
+    go_menu.addAction(
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "Back to the &text"), window.focus_text, ["Escape"])
+    )
+
+    help_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    help_menu.addAction(
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), window.show_shortcuts, ["F1"])
+    )
