@@ -5,18 +5,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDockWidget,
     QFileDialog,
-    QHeaderView,
-    QLabel,
     QMainWindow,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,30 +20,19 @@ from annotator.core.review import disagreements
 from annotator.core.snapping import snap_to_words, trim_spaces
 from annotator.core.span_index import SpanIndex
 from annotator.gui.actions import action_key
-from annotator.gui.document_list import DOCUMENT_ID_ROLE, DocumentFilterProxy, DocumentListModel
+from annotator.gui.document_list import DOCUMENT_ID_ROLE
 from annotator.gui.document_view import DocumentView
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import describe, import_with_progress, show_errors
 from annotator.gui.menus import build_menus
-from annotator.gui.review import LayersPanel
+from annotator.gui.panels import build_panels
 from annotator.gui.session import AnnotationSession
 from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
-from annotator.gui.span_list import SPAN_ROLE, SpanFilterProxy, SpanListModel
+from annotator.gui.span_list import SPAN_ROLE
 from annotator.store.store import Store
 
 DEFAULT_FONT_SIZE = 16
 FONT_FAMILY = "Amiri"
-
-
-class TableView(QTableView):
-    """A table whose dock starts at a useful width (docks size themselves from the size hint)."""
-
-    def __init__(self, width: int) -> None:
-        super().__init__()
-        self._width = width
-
-    def sizeHint(self) -> QSize:
-        return QSize(self._width, super().sizeHint().height())
 
 
 class MainWindow(QMainWindow):
@@ -80,10 +63,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-        self._build_document_list()
-        self._build_span_list()
-        self._build_layers()
-        self._build_status_bar()
+        build_panels(self)
         build_menus(self)
         self.default_shortcuts = remember_defaults(self)
         apply_saved_shortcuts(self, self.settings)
@@ -100,88 +80,6 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     # -- building -----------------------------------------------------------------------------
-
-    def _build_document_list(self) -> None:
-        self.documents_model = DocumentListModel()
-        self.documents_proxy = DocumentFilterProxy()
-        self.documents_proxy.setSourceModel(self.documents_model)
-        self.documents_table = TableView(260)
-        self.documents_table.setObjectName("documentList")
-        self.documents_table.setModel(self.documents_proxy)
-        self.documents_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documents_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.documents_table.verticalHeader().hide()
-        self.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths: a ResizeToContents header re-measures every row on each count update (every tag).
-        for column in (1, 2, 3):
-            self.documents_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.documents_table.horizontalHeader().resizeSection(column, 52)
-        self.documents_table.setWordWrap(False)
-        self.documents_table.setSortingEnabled(True)
-        self.documents_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.documents_table.activated.connect(self._document_activated)
-        self.documents_table.clicked.connect(self._document_activated)
-        self.unannotated_filter = QCheckBox(self.tr("Only documents I have not annotated yet"))
-        self.unannotated_filter.toggled.connect(self.documents_proxy.set_only_unannotated)
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.unannotated_filter)
-        layout.addWidget(self.documents_table)
-        dock = QDockWidget(self.tr("Documents"), self)
-        dock.setObjectName("documentsDock")
-        dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.documents_dock = dock
-
-    def _build_span_list(self) -> None:
-        self.spans_model = SpanListModel()
-        self.spans_model.colors = {label.name: QColor(label.color) for label in self.labels}
-        self.spans_proxy = SpanFilterProxy(self.store.user)
-        self.spans_proxy.setSourceModel(self.spans_model)
-        self.spans_table = TableView(440)
-        self.spans_table.setObjectName("spanList")
-        self.spans_table.setModel(self.spans_proxy)
-        self.spans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.spans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.spans_table.setSortingEnabled(True)
-        self.spans_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
-        self.spans_table.verticalHeader().hide()
-        # Fixed widths and row heights: measuring 20,000 rows' contents would stall opening a long article.
-        header = self.spans_table.horizontalHeader()
-        for column, width in ((0, 90), (2, 80), (3, 70), (4, 90)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.spans_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.spans_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.spans_table.setWordWrap(False)
-        self.spans_table.selectionModel().selectionChanged.connect(self._span_rows_selected)
-        dock = QDockWidget(self.tr("Spans"), self)
-        dock.setObjectName("spansDock")
-        dock.setWidget(self.spans_table)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.spans_dock = dock
-
-    def _build_layers(self) -> None:
-        self.layers = LayersPanel(self.store.user)
-        self.layers.hiddenChanged.connect(self.set_hidden_annotators)
-        dock = QDockWidget(self.tr("Layers"), self)
-        dock.setObjectName("layersDock")
-        dock.setWidget(self.layers)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.layers_dock = dock
-
-    def _build_status_bar(self) -> None:
-        self.saved_label = QLabel(self.tr("All changes saved"))
-        self.counts_label = QLabel()
-        self.offset_label = QLabel()
-        self.statusBar().addWidget(self.saved_label, 1)
-        self.statusBar().addPermanentWidget(self.counts_label)
-        self.statusBar().addPermanentWidget(self.offset_label)
-        self.view.cursorOffsetChanged.connect(
-            lambda offset: self.offset_label.setText(self.tr("offset {offset}").format(offset=offset))
-        )
 
     def _action(
         self,

@@ -1,0 +1,138 @@
+"""The window's docks and status bar: document list, span list, layers, and what the status bar shows.
+
+They are thin views over the item models in document_list.py and span_list.py; the window wires
+them to the session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.document_list import DocumentFilterProxy, DocumentListModel
+from annotator.gui.review import LayersPanel
+from annotator.gui.span_list import SpanFilterProxy, SpanListModel
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+class TableView(QTableView):
+    """A table whose dock starts at a useful width (docks size themselves from the size hint)."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self._width = width
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width, super().sizeHint().height())
+
+
+def build_panels(window: MainWindow) -> None:
+    """The document list, span list and layers docks, and the status bar."""
+    build_document_list(window)
+    build_span_list(window)
+    build_layers(window)
+    build_status_bar(window)
+
+
+def build_document_list(window: MainWindow) -> None:
+    window.documents_model = DocumentListModel()
+    window.documents_proxy = DocumentFilterProxy()
+    window.documents_proxy.setSourceModel(window.documents_model)
+    window.documents_table = TableView(260)
+    window.documents_table.setObjectName("documentList")
+    window.documents_table.setModel(window.documents_proxy)
+    window.documents_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    window.documents_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    window.documents_table.verticalHeader().hide()
+    window.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # Fixed widths: a ResizeToContents header re-measures every row on each count update (every tag).
+    for column in (1, 2, 3):
+        window.documents_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        window.documents_table.horizontalHeader().resizeSection(column, 52)
+    window.documents_table.setWordWrap(False)
+    window.documents_table.setSortingEnabled(True)
+    window.documents_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    window.documents_table.activated.connect(window._document_activated)
+    window.documents_table.clicked.connect(window._document_activated)
+    window.unannotated_filter = QCheckBox(
+        QCoreApplication.translate("MainWindow", "Only documents I have not annotated yet")
+    )
+    window.unannotated_filter.toggled.connect(window.documents_proxy.set_only_unannotated)
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(window.unannotated_filter)
+    layout.addWidget(window.documents_table)
+    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Documents"), window)
+    dock.setObjectName("documentsDock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.documents_dock = dock
+
+
+def build_span_list(window: MainWindow) -> None:
+    window.spans_model = SpanListModel()
+    window.spans_model.colors = {label.name: QColor(label.color) for label in window.labels}
+    window.spans_proxy = SpanFilterProxy(window.store.user)
+    window.spans_proxy.setSourceModel(window.spans_model)
+    window.spans_table = TableView(440)
+    window.spans_table.setObjectName("spanList")
+    window.spans_table.setModel(window.spans_proxy)
+    window.spans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    window.spans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    window.spans_table.setSortingEnabled(True)
+    window.spans_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    window.spans_table.verticalHeader().hide()
+    # Fixed widths and row heights: measuring 20,000 rows' contents would stall opening a long article.
+    header = window.spans_table.horizontalHeader()
+    for column, width in ((0, 90), (2, 80), (3, 70), (4, 90)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    window.spans_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    window.spans_table.verticalHeader().setDefaultSectionSize(window.fontMetrics().height() + 8)
+    window.spans_table.setWordWrap(False)
+    window.spans_table.selectionModel().selectionChanged.connect(window._span_rows_selected)
+    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Spans"), window)
+    dock.setObjectName("spansDock")
+    dock.setWidget(window.spans_table)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.spans_dock = dock
+
+
+def build_layers(window: MainWindow) -> None:
+    window.layers = LayersPanel(window.store.user)
+    window.layers.hiddenChanged.connect(window.set_hidden_annotators)
+    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Layers"), window)
+    dock.setObjectName("layersDock")
+    dock.setWidget(window.layers)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.layers_dock = dock
+
+
+def build_status_bar(window: MainWindow) -> None:
+    window.saved_label = QLabel(QCoreApplication.translate("MainWindow", "All changes saved"))
+    window.counts_label = QLabel()
+    window.offset_label = QLabel()
+    window.statusBar().addWidget(window.saved_label, 1)
+    window.statusBar().addPermanentWidget(window.counts_label)
+    window.statusBar().addPermanentWidget(window.offset_label)
+    window.view.cursorOffsetChanged.connect(
+        lambda offset: window.offset_label.setText(
+            QCoreApplication.translate("MainWindow", "offset {offset}").format(offset=offset)
+        )
+    )
