@@ -1,8 +1,9 @@
 """Layers and review mode: whose spans are shown, where they disagree, and a reviewer's keys.
 
-In review mode N/Shift+N step through the unresolved disagreements, A accepts and R rejects the
-selected span (Shift+A / Shift+R ask for a comment first), E moves the selected span's boundaries
-to the text selection, and a new tag is added as accepted (the gold layer). The permissions are the
+N/Shift+N step through the unresolved disagreements, A accepts and R rejects the selected span
+(Shift+A / Shift+R ask for a comment first), E moves the selected span's boundaries to the text
+selection. Review mode (Ctrl+R) starts at the first disagreement and adds new tags as accepted (the
+gold layer). The permissions are the
 store's: a refused action says why in the status bar.
 """
 
@@ -111,16 +112,14 @@ class ReviewController(QObject):
         ]
         menu.addSeparator()
         action(QT_TRANSLATE_NOOP("ReviewController", "A&greement…"), ["Ctrl+Shift+G"], self.show_agreement)
-        for act in self.review_actions:
-            act.setEnabled(False)
 
     @property
     def active(self) -> bool:
         return self.mode_action.isChecked()
 
     def set_review_mode(self, on: bool) -> None:
-        for act in self.review_actions:
-            act.setEnabled(on)
+        # N/A/R/E work in and out of review mode (the store decides who may accept); the mode adds new
+        # tags as accepted and starts at the first disagreement.
         if on:
             role = self.window.store.role()
             note = (

@@ -120,3 +120,15 @@ def test_agreement_dialog_charts_the_pair_and_jumps_to_a_disagreement(open_windo
     window.view.move_to_offset(0)
     dialog.jump(row)
     assert window.selected_span.text == "الصحراء الغربية" and window.selected_span.annotator == "salma"
+
+
+def test_review_keys_work_without_switching_review_mode_on(open_window) -> None:
+    window = two_layers(open_window, user="reviewer")
+    window.store.set_role("reviewer", "reviewer")
+    assert not window.review.active
+    press(window, Qt.Key.Key_N)
+    first = window.selected_span
+    assert first is not None and first.id in window.view.disagreeing
+    press(window, Qt.Key.Key_A)
+    assert window.store.span(first.id).status == "accepted"
+    assert window.selected_span is not None and window.selected_span.id != first.id  # on to the next one
