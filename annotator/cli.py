@@ -20,7 +20,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    parser = argparse.ArgumentParser(prog="annotator", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="annotator", description=__doc__,
+        epilog="The window: annotator [--db URL] [--user NAME] [--lang ar|en] [FILE ...] (FILEs are imported "
+        "first, the first one opened).")
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     add_global_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
