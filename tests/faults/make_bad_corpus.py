@@ -67,6 +67,11 @@ FILES: dict[str, bytes | str] = {
     # (brat) would write outside their folder.
     "path_traversal_id.jsonl": line(id="../../../../tmp/annotator-escaped", text=TEXT),
     "nul_in_text.jsonl": '{"id": "n", "text": "قال\\u0000محمد"}\n',
+    # brat: a T line past the end of its .txt, and one whose text is not what the .txt holds there
+    "brat_past_text.txt": "قال محمد في بغداد\n",
+    "brat_past_text.ann": "T1\tactor 4 8\tمحمد\nT2\tlocation 12 40\tبغداد\n",
+    "brat_wrong_text.txt": "قال محمد في بغداد\n",
+    "brat_wrong_text.ann": "T1\tactor 4 8\tبغداد\n",
 }
 
 

@@ -57,6 +57,9 @@ IMPORT_CASES: dict[str, tuple[int | None, str]] = {
     "path_traversal_id.jsonl": (1, "id"),
     "nul_in_text.jsonl": (1, "NUL"),
     "huge_single_line.jsonl": (1, "malformed JSON"),  # generated below: too big to keep in git
+    # brat: the .ann names the line; its .txt beside it is the document
+    "brat_past_text.ann": (2, "do not fit the text of brat_past_text.txt"),
+    "brat_wrong_text.ann": (1, "does not match brat_wrong_text.txt"),
 }
 
 # Bad inputs the importer does not refuse yet: name -> why (each one an xfail(strict=True) test).
@@ -113,7 +116,8 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
 
 def test_the_corpus_has_every_kind() -> None:
     on_disk = {p.name for p in BAD.iterdir() if not p.name.startswith(".")}
-    assert on_disk == (set(IMPORT_CASES) - {"huge_single_line.jsonl"}) | set(DB_CASES)
+    brat_texts = {Path(name).with_suffix(".txt").name for name in IMPORT_CASES if name.endswith(".ann")}
+    assert on_disk == (set(IMPORT_CASES) - {"huge_single_line.jsonl"}) | set(DB_CASES) | brat_texts
     assert len(IMPORT_CASES) + len(DB_CASES) >= 25
 
 
