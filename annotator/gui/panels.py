@@ -40,6 +40,15 @@ class TableView(QTableView):
         return QSize(self._width, super().sizeHint().height())
 
 
+def add_dock(window: MainWindow, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    """A dock with a stable object name, so the window layout saved in QSettings finds it again."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    window.addDockWidget(area, dock)
+    return dock
+
+
 def build_panels(window: MainWindow) -> None:
     """The document list, span list and layers docks, and the status bar."""
     build_document_list(window)
@@ -77,17 +86,19 @@ def build_document_list(window: MainWindow) -> None:
     layout.setContentsMargins(4, 4, 4, 4)
     layout.addWidget(window.unannotated_filter)
     layout.addWidget(window.documents_table)
-    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Documents"), window)
-    dock.setObjectName("documentsDock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    window.documents_dock = dock
+    window.documents_dock = add_dock(
+        window,
+        QCoreApplication.translate("MainWindow", "Documents"),
+        "documentsDock",
+        panel,
+        Qt.DockWidgetArea.LeftDockWidgetArea,
+    )
 
 
 def build_span_list(window: MainWindow) -> None:
     window.spans_model = SpanListModel()
     window.spans_model.colors = {label.name: QColor(label.color) for label in window.labels}
-    window.spans_proxy = SpanFilterProxy(window.store.user)
+    window.spans_proxy = SpanFilterProxy()
     window.spans_proxy.setSourceModel(window.spans_model)
     window.spans_table = TableView(440)
     window.spans_table.setObjectName("spanList")
@@ -107,21 +118,25 @@ def build_span_list(window: MainWindow) -> None:
     window.spans_table.verticalHeader().setDefaultSectionSize(window.fontMetrics().height() + 8)
     window.spans_table.setWordWrap(False)
     window.spans_table.selectionModel().selectionChanged.connect(window._span_rows_selected)
-    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Spans"), window)
-    dock.setObjectName("spansDock")
-    dock.setWidget(window.spans_table)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.spans_dock = dock
+    window.spans_dock = add_dock(
+        window,
+        QCoreApplication.translate("MainWindow", "Spans"),
+        "spansDock",
+        window.spans_table,
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    )
 
 
 def build_layers(window: MainWindow) -> None:
     window.layers = LayersPanel(window.store.user)
     window.layers.hiddenChanged.connect(window.set_hidden_annotators)
-    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Layers"), window)
-    dock.setObjectName("layersDock")
-    dock.setWidget(window.layers)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    window.layers_dock = dock
+    window.layers_dock = add_dock(
+        window,
+        QCoreApplication.translate("MainWindow", "Layers"),
+        "layersDock",
+        window.layers,
+        Qt.DockWidgetArea.LeftDockWidgetArea,
+    )
 
 
 def build_status_bar(window: MainWindow) -> None:

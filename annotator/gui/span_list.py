@@ -137,9 +137,8 @@ class SpanListModel(FlatTableModel):
 class SpanFilterProxy(QSortFilterProxyModel):
     """The spans of the annotators whose layers are shown. Sorting is left to the source model."""
 
-    def __init__(self, user: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.user = user
         self.hidden: set[str] = set()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
