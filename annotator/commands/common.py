@@ -6,6 +6,7 @@ import argparse
 import getpass
 import os
 
+from annotator.core.errors import AnnotatorError
 from annotator.store.store import Store
 
 
@@ -39,3 +40,12 @@ def open_store(args: argparse.Namespace) -> Store:
     from annotator.store import open_database, resolve_database_url
 
     return Store(open_database(resolve_database_url(args.db)), resolve_user(args.user))
+
+
+def find_document(store: Store, reference: str) -> int:
+    """A document named on the command line by its id or its name."""
+    summaries = store.document_summaries()
+    for summary in summaries:
+        if reference == str(summary.id) or reference == summary.name:
+            return summary.id
+    raise AnnotatorError(f"there is no document {reference!r} (give its id or name; 'annotator stats' counts them)")

@@ -11,11 +11,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from annotator.commands.common import add_global_options, open_store, split_list
-from annotator.commands.review import _agreement_input, _find_document
+from annotator.commands.common import add_global_options, find_document, open_store, split_list
 from annotator.core.agreement import agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.visual import mirrored, shape, visual, visual_order
+from annotator.store.agreement_input import agreement_input
 
 CONTAINER_LABELS = {"claim"}
 
@@ -39,7 +39,7 @@ def _ansi(color: str, background: bool) -> str:
 
 def cmd_show(args: argparse.Namespace) -> int:
     store = open_store(args)
-    document = store.document(_find_document(store, args.document))
+    document = store.document(find_document(store, args.document))
     wanted = set(split_list(args.annotator))
     spans = [s for s in store.spans(document.id) if not wanted or s.annotator in wanted]
     colors = {label.name: label.color for label in store.labels()}
@@ -111,7 +111,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     store = open_store(args)
     labels = [label.name for label in store.labels()]
     colors = {label.name: label.color for label in store.labels()}
-    texts, units = _agreement_input(store, labels, [])
+    texts, _names, units = agreement_input(store, labels)
     annotators = sorted({u.annotator for u in units})
     figure, axes = plt.subplots(2, 2, figsize=(13, 9))
     figure.suptitle(arabic("تقرير التوسيم — annotation report"), fontsize=16)

@@ -6,10 +6,11 @@ import argparse
 import json
 from pathlib import Path
 
-from annotator.commands.common import add_global_options, open_store, split_list
-from annotator.core.agreement import Unit, agreement
+from annotator.commands.common import add_global_options, find_document, open_store, split_list
+from annotator.core.agreement import agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentRecord, SpanRecord
+from annotator.store.agreement_input import agreement_input
 from annotator.store.store import Store
 
 
@@ -40,13 +41,6 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
     return {"agreement": cmd_agreement, "users": cmd_users, "history": cmd_history, "merge": cmd_merge}
 
 
-def _agreement_input(store: Store, labels: list[str], annotators: list[str]) -> tuple[dict[int, str], list[Unit]]:
-    from annotator.store.agreement_input import agreement_input
-
-    texts, _names, units = agreement_input(store, labels, annotators)
-    return texts, units
-
-
 def cmd_agreement(args: argparse.Namespace) -> int:
     store = open_store(args)
     known = [label.name for label in store.labels()]
@@ -55,7 +49,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if unknown:
         raise AnnotatorError(f"unknown label(s): {', '.join(unknown)}")
     annotators = split_list(args.annotators)
-    texts, units = _agreement_input(store, labels, annotators)
+    texts, _names, units = agreement_input(store, labels, annotators)
     names = annotators or sorted({u.annotator for u in units})
     if len(names) < 2:
         raise AnnotatorError("agreement needs spans from at least two annotators "
@@ -93,17 +87,9 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
-def _find_document(store: Store, reference: str) -> int:
-    summaries = store.document_summaries()
-    for summary in summaries:
-        if reference == str(summary.id) or reference == summary.name:
-            return summary.id
-    raise AnnotatorError(f"there is no document {reference!r} (give its id or name; 'annotator stats' counts them)")
-
-
 def cmd_history(args: argparse.Namespace) -> int:
     store = open_store(args)
-    entries = store.history(_find_document(store, args.document))
+    entries = store.history(find_document(store, args.document))
     if args.json:
         print(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
         return 0
