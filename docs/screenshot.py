@@ -1,6 +1,7 @@
-"""Regenerate docs/screenshot.png: the seed article tagged through the window's own command path.
+"""Regenerate the README's pictures through the window's own command path: docs/screenshot.png (the
+seed article tagged), docs/review.png (two layers in review mode), docs/screenshot-ar.png (Arabic UI).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshot.py [OUT.png]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshot.py [OUT.png [REVIEW.png [ARABIC.png]]]
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,10 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from annotator.gui.app import application, load_bundled_fonts  # noqa: E402
+from annotator.gui.app import application, create_main_window, load_bundled_fonts  # noqa: E402
+from annotator.gui.i18n import install_language  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
-from annotator.importer import import_seed_if_empty  # noqa: E402
+from annotator.importer import import_paths, import_seed_if_empty  # noqa: E402
 from annotator.store import Store, open_database  # noqa: E402
+
+REVIEW_DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "review"
 
 TAGS = [
     ("قال قائد فصيل إن الفصائل المسلحة في العراق أعلنت انتهاء الهدنة غير الرسمية مع الولايات المتحدة", "claim"),
@@ -38,13 +44,26 @@ TAGS = [
 ]
 
 
-def main(out: Path) -> None:
-    app = application()
+@contextmanager
+def fresh_store(name: str, user: str = "salma") -> Iterator[Store]:
+    """A store on a temporary database, with fresh settings so the picture shows the default layout
+    rather than the last session's."""
+    application()
     load_bundled_fonts()
     with tempfile.TemporaryDirectory() as tmp:
-        # Fresh settings, so the picture shows the default layout rather than the last session's.
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        store = Store(open_database(f"sqlite:///{tmp}/shot.db"), "salma")
+        yield Store(open_database(f"sqlite:///{tmp}/{name}.db"), user)
+
+
+def save(window: MainWindow, out: Path) -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+    window.grab().save(str(out))
+    window.close()
+
+
+def main(out: Path) -> None:
+    with fresh_store("shot") as store:
         import_seed_if_empty(store)
         window = MainWindow(store)
         window.resize(1400, 820)
@@ -61,26 +80,13 @@ def main(out: Path) -> None:
             window.apply_label(label)
         window.select_span(None)
         window.view.move_to_offset(0)
-        for _ in range(5):
-            QApplication.processEvents()
-        window.grab().save(str(out))
-        window.close()
-    app.quit()
-
-
+        save(window, out)
 
 
 def review_shot(out: Path) -> None:
     """Two annotators' layers of the seed article in review mode, disagreements marked."""
-    from annotator.importer import import_paths
-
-    app = application()
-    load_bundled_fonts()
-    data = Path(__file__).resolve().parents[1] / "tests" / "data" / "review"
-    with tempfile.TemporaryDirectory() as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        store = Store(open_database(f"sqlite:///{tmp}/review.db"), "salma")
-        import_paths(store, [data / "seed_salma.jsonl", data / "seed_noura.jsonl"])
+    with fresh_store("review") as store:
+        import_paths(store, [REVIEW_DATA / "seed_salma.jsonl", REVIEW_DATA / "seed_noura.jsonl"])
         store.set_role("salma", "reviewer")
         window = MainWindow(store)
         window.resize(1400, 820)
@@ -89,33 +95,20 @@ def review_shot(out: Path) -> None:
         window.review.mode_action.setChecked(True)
         window.review.decide("accepted")
         window.view.move_to_offset(0)
-        for _ in range(5):
-            QApplication.processEvents()
-        window.grab().save(str(out))
-        window.close()
-    app.quit()
+        save(window, out)
 
 
 def arabic_shot(out: Path) -> None:
     """The Arabic interface (mirrored) on the seed article with one annotator's spans."""
-    from annotator.gui.app import create_main_window
-    from annotator.gui.i18n import install_language
-    from annotator.importer import import_paths
-
     app = application()
-    load_bundled_fonts()
-    data = Path(__file__).resolve().parents[1] / "tests" / "data" / "review"
-    with tempfile.TemporaryDirectory() as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        install_language(app, "ar")
-        store = Store(open_database(f"sqlite:///{tmp}/arabic.db"), "salma")
-        import_paths(store, [data / "seed_salma.jsonl"])
-        window = create_main_window(store, [])
-        window.resize(1400, 820)
-        for _ in range(5):
-            QApplication.processEvents()
-        window.grab().save(str(out))
-        window.close()
+    install_language(app, "ar")
+    try:
+        with fresh_store("arabic") as store:
+            import_paths(store, [REVIEW_DATA / "seed_salma.jsonl"])
+            window = create_main_window(store, [])
+            window.resize(1400, 820)
+            save(window, out)
+    finally:
         install_language(app, "en")
 
 
