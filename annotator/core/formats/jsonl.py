@@ -9,7 +9,7 @@ and doccano's shapes (``"label": [[start, end, "label"], ...]`` and ``"entities"
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -144,14 +144,20 @@ def document_to_json(document: ExportDocument) -> dict[str, Any]:
     return obj
 
 
-def write_jsonl(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
+def write_json_lines(documents: Iterable[ExportDocument], out: Path,
+                     to_json: Callable[[ExportDocument], dict[str, Any]]) -> int:
+    """One JSON object per document and line, written atomically; returns the number of documents."""
     count = 0
     with atomic_output(out) as handle:
         for document in documents:
-            handle.write(json.dumps(document_to_json(document), ensure_ascii=False))
+            handle.write(json.dumps(to_json(document), ensure_ascii=False))
             handle.write("\n")
             count += 1
     return count
+
+
+def write_jsonl(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
+    return write_json_lines(documents, out, document_to_json)
 
 
 FORMAT = Format(
