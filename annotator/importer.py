@@ -16,6 +16,7 @@ from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
 from annotator.core.model import ImportResult
 from annotator.core.text import name_problem, text_problem
+from annotator.store.database import is_database_file
 from annotator.store.store import Store
 from annotator.store.transfer import import_records
 
@@ -84,6 +85,9 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
                 mapping: LabelMapping | None = None, notes: FormatReport | None = None) -> ImportResult:
     """Read one file, rename or drop labels by ``mapping``, and store it in one transaction. What the
     reader skipped goes into ``notes`` only when the file is stored."""
+    if is_database_file(str(store.engine.url), path):
+        # Reading it would open and close the database file in this process, which drops SQLite's locks.
+        raise InputError(path, None, "this is the open database's own file, not a document to import")
     chosen = fmt or format_for_path(path)
     if chosen is None or chosen.read is None:
         raise _unsupported(path) if fmt is None else InputError(path, None, f"format {fmt.name!r} cannot be imported")

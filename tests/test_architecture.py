@@ -47,3 +47,12 @@ def test_wheel_carries_fonts_seeds_and_migrations(tmp_path: Path) -> None:
     assert any(n.startswith("annotator/seeds/") and n.endswith(".txt") for n in names)
     assert "annotator/store/migrations/versions/0001_initial.py" in names
     assert "annotator/store/migrations/script.py.mako" in names
+
+
+def test_every_file_dialog_is_the_one_that_never_reads_files() -> None:
+    # Qt's stock and native dialogs open every listed file to sniff its type, which drops SQLite's locks
+    # on the open database (tests/gui/test_outside_writers.py shows the loss); gui/file_dialogs.py
+    # builds the one dialog that does not.
+    users = [p.relative_to(ROOT).as_posix() for p in (ROOT / "annotator").rglob("*.py")
+             if "QFileDialog" in p.read_text(encoding="utf-8")]
+    assert users == ["annotator/gui/file_dialogs.py"]

@@ -96,6 +96,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.formats import get_format
     from annotator.core.formats.base import FormatReport
     from annotator.core.formats.split import assign_parts, parse_split, part_path
+    from annotator.store.database import refuse_database_file
     from annotator.store.transfer import ExportFilter, iter_export
 
     fmt = get_format(args.format)
@@ -107,6 +108,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise AnnotatorError(f"--status: unknown status {status!r} (expected {', '.join(REVIEW_STATUSES)})")
     parts = parse_split(args.split) if args.split else None
     store = open_store(args)
+    outs = [args.out] if parts is None else [part_path(args.out, name, fmt.directory) for name, _ in parts]
+    for out in outs:
+        refuse_database_file(str(store.engine.url), out, "exporting over")
     export_filter = ExportFilter(annotators=split_list(args.annotator), labels=split_list(args.label),
                                  statuses=statuses, all_documents=args.all_documents)
     total = store.document_count()

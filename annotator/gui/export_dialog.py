@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportDocument, Format, all_formats
 from annotator.core.formats.base import FormatReport
+from annotator.gui.file_dialogs import save_file_name
+from annotator.store.database import refuse_database_file
 from annotator.store.store import Store
 from annotator.store.transfer import iter_export
 
@@ -70,12 +71,11 @@ class ExportOptionsDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.chosen_format()
         if fmt.directory:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to a new folder"))
+            name = save_file_name(self, self.tr("Export to a new folder"))
         else:
             pattern = " ".join(f"*{e}" for e in fmt.extensions) or "*"
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export to"), "", f"{fmt.name} ({pattern});;" + self.tr("All files (*)")
-            )
+            name_filter = f"{fmt.name} ({pattern});;" + self.tr("All files (*)")
+            name = save_file_name(self, self.tr("Export to"), "", name_filter)
         if name:
             self.path_edit.setText(name)
 
@@ -106,6 +106,7 @@ def run_export(
     """Export every document with ``fmt`` to ``out``; None when cancelled (nothing written)."""
     if fmt.write is None:
         raise AnnotatorError(f"format {fmt.name!r} cannot be exported")
+    refuse_database_file(str(store.engine.url), out, "exporting over")
     if dialog is None:
         dialog = QProgressDialog(
             QCoreApplication.translate("Export", "Exporting…"),

@@ -7,8 +7,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from annotator.core.formats import all_formats
 from annotator.importer import ImportReport, import_paths
 from annotator.store.store import Store
+
+
+def importable_files_filter() -> str:
+    """The open dialog's filter: every extension some format reads (not only text and JSON lines)."""
+    patterns = sorted({f"*{e}" for f in all_formats() if f.read is not None for e in f.extensions})
+    everything = QCoreApplication.translate("Import", "Importable files ({patterns})")
+    everything = everything.format(patterns=" ".join(patterns))
+    return everything + ";;" + QCoreApplication.translate("Import", "All files (*)")
 
 
 def import_with_progress(parent: QWidget, store: Store, paths: list[Path]) -> ImportReport:

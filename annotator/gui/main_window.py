@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -22,9 +21,11 @@ from annotator.core.span_index import SpanIndex
 from annotator.gui.actions import action_key
 from annotator.gui.document_list import DOCUMENT_ID_ROLE
 from annotator.gui.document_view import DocumentView
+from annotator.gui.file_dialogs import existing_directory, open_file_names
 from annotator.gui.find_bar import FindBar
-from annotator.gui.import_dialog import describe, import_with_progress, show_errors
+from annotator.gui.import_dialog import describe, import_with_progress, importable_files_filter, show_errors
 from annotator.gui.menus import build_menus
+from annotator.gui.outside_changes import OutsideChangeWatcher
 from annotator.gui.panels import build_panels
 from annotator.gui.session import AnnotationSession
 from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.session = AnnotationSession(store, self)
+        self.outside = OutsideChangeWatcher(store, self)
         self.settings = QSettings()
         self._db_key = hashlib.sha1(str(store.engine.url).encode()).hexdigest()[:12]
         self.labels: list[LabelSpec] = store.labels()
@@ -112,7 +114,11 @@ class MainWindow(QMainWindow):
         session.spanRemoved.connect(self._span_removed)
         session.spanChanged.connect(self._span_changed)
         session.saved.connect(self._saved)
+        session.saved.connect(
+            lambda _message: self.outside.own_commit(self.store.last_change_id, self.session.last_span_id)
+        )
         session.failed.connect(self._failed)
+        self.outside.changedOutside.connect(self._changed_outside)
         self.view.spanClicked.connect(self.select_span)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.show_context_menu)
@@ -121,6 +127,22 @@ class MainWindow(QMainWindow):
 
     def refresh_documents(self) -> None:
         self.documents_model.reset(self.store.document_summaries())
+        if self.session.document is not None:
+            self._select_document_row(self.session.document.id)
+
+    def refresh(self) -> None:
+        """F5: show what the database holds now, other programs' changes included."""
+        self.outside.seen()
+        self.refresh_documents()
+        document = self.session.document
+        if document is not None:
+            self.session.reload_spans()
+        self.outside_label.hide()
+        self._note(self.tr("Refreshed: {count} span(s) in this document.").format(count=len(self.session.spans)))
+
+    def _changed_outside(self) -> None:
+        self.outside_label.setText(self.tr("Changed by another program: F5 shows the changes"))
+        self.outside_label.show()
 
     def open_initial_document(self, document_id: int | None = None) -> None:
         ids = self.documents_model.document_ids()
@@ -147,15 +169,18 @@ class MainWindow(QMainWindow):
         self.view.set_document(document.text, spans)
         self.spans_model.reset(list(spans))
         self.setWindowTitle(self.tr("{name} — annotator").format(name=document.name))
-        row = self.documents_model.row_of(document.id)
+        self._select_document_row(document.id)
+        self.set_show_others(self.others_action.isChecked())
+        self._update_counts()
+        self.view.setFocus()
+
+    def _select_document_row(self, document_id: int) -> None:
+        row = self.documents_model.row_of(document_id)
         if row is not None:
             proxy_index = self.documents_proxy.mapFromSource(self.documents_model.index(row, 0))
             self.documents_table.selectionModel().setCurrentIndex(
                 proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
-        self.set_show_others(self.others_action.isChecked())
-        self._update_counts()
-        self.view.setFocus()
 
     def _all_spans_loaded(self, spans: SpanIndex) -> None:
         selected = self.selected_span
@@ -363,15 +388,21 @@ class MainWindow(QMainWindow):
 
     # -- import -------------------------------------------------------------------------------
 
+    def back_to_text(self) -> None:
+        """After a dialog closes: the window active again and the keyboard in the text, so the next
+        key (a label, F5, Ctrl+Z) reaches it without a click."""
+        self.activateWindow()
+        self.view.setFocus()
+
     def import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import documents"), str(Path.home()), self.tr("Documents (*.txt *.jsonl);;All files (*)")
-        )
+        names = open_file_names(self, self.tr("Import documents"), Path.home(), importable_files_filter())
+        self.back_to_text()
         if names:
             self.import_paths([Path(n) for n in names])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder (recursively)"), str(Path.home()))
+        folder = existing_directory(self, self.tr("Import a folder (recursively)"), Path.home())
+        self.back_to_text()
         if folder:
             self.import_paths([Path(folder)])
 
@@ -379,14 +410,19 @@ class MainWindow(QMainWindow):
         from annotator.gui.export_dialog import export_with_dialog
 
         result = export_with_dialog(self, self.store)
+        self.back_to_text()
         if result is not None:
             self._saved(self.tr("exported {count} document(s)").format(count=result[0]))
 
     def import_paths(self, paths: list[Path]) -> None:
+        self.outside.check()  # what others wrote before this import is still theirs to announce
         report = import_with_progress(self, self.store, paths)
+        if not self.outside_label.isVisibleTo(self):
+            self.outside.seen()
         self.refresh_documents()
         self._saved(describe(report))
         show_errors(self, report)
+        self.back_to_text()
         if report.document_ids and self.session.document is None:
             self.open_document(report.document_ids[0])
 

@@ -94,6 +94,9 @@ def build_menus(window: MainWindow) -> None:
 
     view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     view_menu.addAction(
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), window.refresh, ["F5"])
+    )
+    view_menu.addAction(
         window._action(
             QT_TRANSLATE_NOOP("MainWindow", "Zoom &in"), lambda: window.change_font_size(+1), ["Ctrl++", "Ctrl+="]
         )

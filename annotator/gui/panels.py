@@ -142,8 +142,13 @@ def build_layers(window: MainWindow) -> None:
 def build_status_bar(window: MainWindow) -> None:
     window.saved_label = QLabel(QCoreApplication.translate("MainWindow", "All changes saved"))
     window.counts_label = QLabel()
+    window.outside_label = QLabel()
+    window.outside_label.setObjectName("outsideChanges")
+    window.outside_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+    window.outside_label.hide()
     window.offset_label = QLabel()
     window.statusBar().addWidget(window.saved_label, 1)
+    window.statusBar().addPermanentWidget(window.outside_label)
     window.statusBar().addPermanentWidget(window.counts_label)
     window.statusBar().addPermanentWidget(window.offset_label)
     window.view.cursorOffsetChanged.connect(

@@ -37,6 +37,7 @@ class AnnotationSession(QObject):
         self.spans = SpanIndex()
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
+        self.last_span_id: int | None = None  # the span of the latest committed action
 
     @property
     def user(self) -> str:
@@ -55,6 +56,11 @@ class AnnotationSession(QObject):
         self.documentOpened.emit(document, self.spans)
         if long_document:
             QTimer.singleShot(REST_AFTER_MS, lambda: self._load_all_spans(document_id))
+
+    def reload_spans(self) -> None:
+        """Read the open document's spans again (other programs' changes included)."""
+        if self.document is not None:
+            self._load_all_spans(self.document.id)
 
     def _load_all_spans(self, document_id: int) -> None:
         if self.document is None or self.document.id != document_id:
@@ -146,6 +152,7 @@ class AnnotationSession(QObject):
 
     def _announce(self, before: StoredSpan | None, after: StoredSpan | None, message: str) -> None:
         subject = after or before
+        self.last_span_id = subject.id if subject is not None else None
         if subject is not None and self.document is not None and subject.document_id == self.document.id:
             if before is None and after is not None:
                 self.spans.add(after)

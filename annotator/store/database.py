@@ -42,6 +42,42 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def database_files(url: str) -> list[Path]:
+    """The SQLite file of ``url`` and the files SQLite keeps beside it; none for a server database."""
+    path = sqlite_file(url)
+    return [] if path is None else [path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS]
+
+
+def is_database_file(url: str, candidate: Path) -> bool:
+    """Whether ``candidate`` is (or names) one of the database's own files. Decided by name and by
+    ``stat`` (same device and inode: a link or another spelling), never by opening it: closing any
+    descriptor of those files in this process would drop SQLite's locks on them."""
+    try:
+        resolved = Path(candidate).expanduser().resolve()
+    except (OSError, RuntimeError):
+        return False
+    for own in database_files(url):
+        if resolved == own.resolve():
+            return True
+        try:
+            if os.path.samefile(resolved, own):
+                return True
+        except OSError:
+            continue  # one of the two does not exist
+    return False
+
+
+def refuse_database_file(url: str, candidate: Path, what: str) -> None:
+    if is_database_file(url, candidate):
+        raise AnnotatorError(
+            f"{candidate}: this is the open database's own file; {what} it would damage the database "
+            "(choose another file)"
+        )
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

@@ -23,6 +23,18 @@ class Store(SpanActions, LabelAdmin, UserAdmin, StoreBase):
         with self.read() as connection:
             return connection.scalar(select(func.count()).select_from(documents_t)) or 0
 
+    def change_marker(self) -> tuple[int | None, ...]:
+        """Changes whenever anyone (this process or another) adds a document, a span or a span change:
+        the window compares it with what it last saw to tell that someone else wrote. Four indexed
+        maximums, so it is cheap enough to ask every few seconds."""
+        with self.read() as connection:
+            return tuple(connection.execute(select(
+                select(func.max(documents_t.c.id)).scalar_subquery(),
+                select(func.max(spans_t.c.id)).scalar_subquery(),
+                select(func.max(history_t.c.id)).scalar_subquery(),
+                select(func.max(labels_t.c.id)).scalar_subquery(),
+            )).one())
+
     def document(self, document_id: int) -> StoredDocument:
         with self.read() as connection:
             row = connection.execute(select(documents_t).where(documents_t.c.id == document_id)).first()
