@@ -134,16 +134,29 @@ def alembic_config():  # type: ignore[no-untyped-def]
     return config
 
 
-def backup_sqlite(path: Path) -> Path:
-    """Copy a SQLite database (WAL included) to ``NAME.backup-YYYYmmdd-HHMMSS.db`` beside it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix or '.db'}")
+def backup_sqlite(path: Path, target: Path | None = None) -> Path:
+    """Copy a SQLite database (WAL included) with SQLite's online backup, to ``target`` or to
+    ``NAME.backup-YYYYmmdd-HHMMSS.db`` beside it. The copy is made under a temporary name and renamed
+    when complete, so a backup that exists under its own name is always a whole database."""
+    from annotator.core.formats.base import clean_stale_parts, temporary_name
+
+    if target is None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix or '.db'}")
+    clean_stale_parts(target)
+    partial = target.with_name(temporary_name(target, ".part"))
     source = sqlite3.connect(path)
     try:
-        destination = sqlite3.connect(target)
-        with destination:
-            source.backup(destination)
-        destination.close()
+        destination = sqlite3.connect(partial)
+        try:
+            with destination:
+                source.backup(destination)
+        finally:
+            destination.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         source.close()
     return target

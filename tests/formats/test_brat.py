@@ -38,7 +38,7 @@ def test_file_names_are_safe_and_unique(tmp_path: Path) -> None:
     out = tmp_path / "brat"
     write_brat(documents, out)
     files = sorted(p.name for p in out.iterdir())
-    assert len(files) == 2 * len(names) + 1
+    assert len(files) == 2 * len(names) + 2  # with annotation.conf and our export marker
     assert all(p.parent == out for p in out.rglob("*")) and not (tmp_path / "evil.txt").exists()
     assert "evil.txt" in files and "x.txt" in files and "X-2.txt" in files and "تقرير_دمشق.txt" in files
     assert safe_name("..", set()) == "document"
@@ -49,7 +49,7 @@ def test_reexport_replaces_the_folder_and_a_failed_one_leaves_it(tmp_path: Path)
     out = tmp_path / "brat"
     write_brat([ExportDocument("one", "نص", "s")], out)
     write_brat([ExportDocument("two", "نص", "s")], out)
-    assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "two.ann", "two.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".annotator-export.json", "annotation.conf", "two.ann", "two.txt"]
 
     def failing():
         yield ExportDocument("three", "نص", "s")
@@ -63,7 +63,7 @@ def test_reexport_replaces_the_folder_and_a_failed_one_leaves_it(tmp_path: Path)
 
 def test_a_folder_of_other_files_is_never_replaced(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("mine", encoding="utf-8")
-    with pytest.raises(AnnotatorError, match="folder of other files"):
+    with pytest.raises(AnnotatorError, match="will not replace this folder"):
         write_brat([ExportDocument("one", "نص", "s")], tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
     (tmp_path / "file").write_text("x", encoding="utf-8")

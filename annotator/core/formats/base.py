@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
+import secrets
 import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,13 +91,55 @@ class Format:
     directory: bool = False  # the writer's output is a folder (brat) rather than one file
 
 
+EXPORT_MARKER = ".annotator-export.json"
+
+
+def temporary_name(path: Path, suffix: str) -> str:
+    # Our process id is in the name, so a later export can tell a stale part (its writer is gone) from
+    # one being written right now, and clean only the stale ones.
+    return f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+
+
+def _writer_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_parts(path: Path) -> list[Path]:
+    """Remove what an interrupted export to ``path`` left beside it (``.NAME.PID-XXXX.part`` and
+    ``.old``) when the process that wrote it is gone. Returns what was removed."""
+    removed: list[Path] = []
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)-[0-9a-f]{{8}}\.(part|old)(-journal|-wal|-shm)?$")
+    try:
+        siblings = list(path.parent.iterdir())
+    except OSError:
+        return removed
+    for sibling in siblings:
+        found = pattern.match(sibling.name)
+        if found is None or _writer_alive(int(found.group(1))):
+            continue
+        if sibling.is_dir() and not sibling.is_symlink():
+            shutil.rmtree(sibling, ignore_errors=True)
+        else:
+            sibling.unlink(missing_ok=True)
+        removed.append(sibling)
+    return removed
+
+
 @contextmanager
 def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and rename it into place only on success,
     so an interrupted export never leaves a half-written file behind."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    clean_stale_parts(path)
+    tmp = path.parent / temporary_name(path, ".part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding, newline="" if encoding else None) as handle:
@@ -105,23 +150,61 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise
 
 
+def _file_hashes(folder: Path) -> dict[str, str]:
+    hashes = {}
+    for file in sorted(folder.rglob("*")):
+        if file.is_file() and file.name != EXPORT_MARKER:
+            digest = hashlib.sha256()
+            with file.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            hashes[file.relative_to(folder).as_posix()] = digest.hexdigest()
+    return hashes
+
+
+def _why_not_ours(folder: Path) -> str | None:
+    """None when ``folder`` is exactly what an earlier export of ours wrote (its marker lists every
+    file, unchanged); otherwise why it must not be replaced."""
+    marker = folder / EXPORT_MARKER
+    if not marker.is_file():
+        return "it was not written by annotator export"
+    try:
+        listed = json.loads(marker.read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"its {EXPORT_MARKER} is unreadable"
+    found = _file_hashes(folder)
+    added = sorted(set(found) - set(listed))
+    changed = sorted(name for name in set(found) & set(listed) if found[name] != listed[name])
+    if added or changed:
+        return "files were added or changed since annotator wrote it: " + ", ".join((added + changed)[:5])
+    return None
+
+
 @contextmanager
-def atomic_directory(path: Path, earlier_export: Callable[[Path], bool] = lambda folder: False) -> Iterator[Path]:
+def atomic_directory(path: Path, format_name: str = "") -> Iterator[Path]:
     """Fill a temporary folder beside ``path`` and move it into place only on success, so an interrupted
     export leaves the old folder or nothing. An existing folder is replaced only when it is empty or
-    ``earlier_export(path)`` says this format wrote it: never a folder of other files."""
+    provably our own earlier export, unchanged (the marker file we write lists every file with its
+    hash): a corpus folder, or an export someone edited since, is never overwritten."""
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise AnnotatorError(f"{path} exists and is not a folder")
-    if path.is_dir() and any(path.iterdir()) and not earlier_export(path):
-        raise AnnotatorError(f"{path} is a folder of other files; export to a new or empty folder")
+    if path.is_dir() and any(path.iterdir()):
+        reason = _why_not_ours(path)
+        if reason is not None:
+            raise AnnotatorError(f"{path}: will not replace this folder ({reason}); nothing was written. "
+                                 "Export to a new or empty folder")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent))
+    clean_stale_parts(path)
+    tmp = path.parent / temporary_name(path, ".part")
+    tmp.mkdir()
     try:
         yield tmp
+        marker = {"written_by": "annotator export", "format": format_name, "files": _file_hashes(tmp)}
+        (tmp / EXPORT_MARKER).write_text(json.dumps(marker, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
-            os.replace(path, old / "x")
+            old = path.parent / temporary_name(path, ".old")
+            os.replace(path, old)
             os.replace(tmp, path)
             shutil.rmtree(old, ignore_errors=True)
         else:

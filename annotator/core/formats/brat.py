@@ -46,17 +46,11 @@ def safe_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _earlier_export(folder: Path) -> bool:
-    files = list(folder.iterdir())
-    return (folder / "annotation.conf").is_file() and all(
-        f.is_file() and f.suffix in (".txt", ".ann", ".conf") for f in files)
-
-
 def write_brat(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
     count = 0
     labels: list[str] = []
     taken: set[str] = set()
-    with atomic_directory(out, _earlier_export) as folder:
+    with atomic_directory(out, "brat") as folder:
         for document in documents:
             name = safe_name(document.name, taken)
             (folder / f"{name}.txt").write_text(document.text, encoding="utf-8", newline="")

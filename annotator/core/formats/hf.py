@@ -99,10 +99,7 @@ def write_hf(documents: Iterable[ExportDocument], out: Path, report: FormatRepor
         raise AnnotatorError("saving a dataset folder needs datasets: pip install annotator[hf]") from None
     collected = list(rows(documents, report, names, counter))
     dataset = datasets.Dataset.from_list(collected, features=_datasets_features(names))
-    def earlier_export(folder: Path) -> bool:
-        return (folder / "dataset_info.json").is_file() and (folder / "state.json").is_file()
-
-    with atomic_directory(out, earlier_export) as folder:
+    with atomic_directory(out, "hf") as folder:
         dataset.save_to_disk(str(folder))
     return counter[0]
 
