@@ -14,6 +14,7 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.formats import Format, all_formats, format_for_path, get_format
 from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
+from annotator.core.formats.split import split_problem
 from annotator.core.model import ImportResult
 from annotator.core.text import name_problem, text_problem
 from annotator.store.database import is_database_file
@@ -64,7 +65,8 @@ def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tup
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                sidecar = child.name.endswith(".labels.json")  # an hf export's label names, not documents
+                # An hf export's label names and a split's manifest describe other files; they are not documents.
+                sidecar = child.name.endswith((".labels.json", ".split.json"))
                 if child.is_file() and not hidden and not sidecar and not _brat_text(child, fmt):
                     readable = fmt is not None and child.suffix.lower() in fmt.extensions
                     if readable or (fmt is None and format_for_path(child) is not None):
@@ -88,6 +90,9 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
     if is_database_file(str(store.engine.url), path):
         # Reading it would open and close the database file in this process, which drops SQLite's locks.
         raise InputError(path, None, "this is the open database's own file, not a document to import")
+    problem = split_problem(path)
+    if problem is not None:
+        raise InputError(path, None, problem)
     chosen = fmt or format_for_path(path)
     if chosen is None or chosen.read is None:
         raise _unsupported(path) if fmt is None else InputError(path, None, f"format {fmt.name!r} cannot be imported")

@@ -95,7 +95,7 @@ def _with_progress(documents: Iterable[ExportDocument], total: int, label: str) 
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.formats import get_format
     from annotator.core.formats.base import FormatReport
-    from annotator.core.formats.split import assign_parts, parse_split, part_path
+    from annotator.core.formats.split import parse_split, part_path, write_split
     from annotator.store.database import refuse_database_file
     from annotator.store.transfer import ExportFilter, iter_export
 
@@ -120,12 +120,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = fmt.write(_with_progress(iter_export(store, export_filter), total, "export"), args.out, report)
             print(f"wrote {count} document(s) to {args.out}")
         else:
-            shas = [document.sha256 for document in iter_export(store, export_filter)]
-            assignment = assign_parts(shas, parts, args.seed)
-            for name, _ in parts:
-                chosen = (d for d in iter_export(store, export_filter) if assignment[d.sha256] == name)
-                out = part_path(args.out, name, fmt.directory)
-                count = fmt.write(_with_progress(chosen, total, name), out, report)
+            written = write_split(fmt, lambda: iter_export(store, export_filter), parts, args.seed, args.out, report,
+                                  lambda documents, name: _with_progress(documents, total, name))
+            for out, count in written.values():
                 print(f"wrote {count} document(s) to {out}")
     except OSError as error:
         raise AnnotatorError(f"{args.out}: {error.strerror or error}") from None

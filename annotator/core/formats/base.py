@@ -150,16 +150,17 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise
 
 
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def _file_hashes(folder: Path) -> dict[str, str]:
-    hashes = {}
-    for file in sorted(folder.rglob("*")):
-        if file.is_file() and file.name != EXPORT_MARKER:
-            digest = hashlib.sha256()
-            with file.open("rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-            hashes[file.relative_to(folder).as_posix()] = digest.hexdigest()
-    return hashes
+    return {file.relative_to(folder).as_posix(): file_sha256(file)
+            for file in sorted(folder.rglob("*")) if file.is_file() and file.name != EXPORT_MARKER}
 
 
 def _why_not_ours(folder: Path) -> str | None:

@@ -7,10 +7,23 @@ document never lands in two parts.
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.base import (
+    ExportDocument,
+    Format,
+    FormatReport,
+    atomic_directory,
+    clean_stale_parts,
+    file_sha256,
+    temporary_name,
+)
 
 
 def parse_split(value: str) -> list[tuple[str, float]]:
@@ -57,3 +70,77 @@ def part_path(out: Path, part: str, directory: bool) -> Path:
     if directory or not out.suffix:
         return out / part
     return out.with_name(f"{out.stem}.{part}{out.suffix}")
+
+
+def manifest_path(out: Path) -> Path:
+    """Where a split of file parts records itself: ``data.conll`` → ``data.split.json``."""
+    return out.with_name(f"{out.stem}.split.json")
+
+
+def write_split(
+    fmt: Format,
+    documents: Callable[[], Iterable[ExportDocument]],
+    parts: list[tuple[str, float]],
+    seed: int,
+    out: Path,
+    report: FormatReport | None = None,
+    wrap: Callable[[Iterable[ExportDocument], str], Iterable[ExportDocument]] = lambda docs, _part: docs,
+) -> dict[str, tuple[Path, int]]:
+    """Write every part, then put them in place together, so a split on disk is always one split:
+    a folder output (``out/train`` ...) is one folder renamed at once; file parts (``data.train.conll``
+    ...) are written in a staging folder and moved beside each other, and their manifest
+    (``data.split.json``: each part's file, sha256 and document count) is written last; until it is,
+    the old one is gone, and ``annotator import`` refuses a part file its manifest does not list.
+
+    ``documents()`` is read once per part plus once for the assignment; documents added meanwhile are
+    in no part. Returns {part: (path, documents written)}."""
+    if fmt.write is None:
+        raise AnnotatorError(f"format {fmt.name!r} cannot be exported")
+    assignment = assign_parts([d.sha256 for d in documents()], parts, seed)
+    written: dict[str, tuple[Path, int]] = {}
+
+    def write_parts(place: Callable[[str], Path]) -> None:
+        assert fmt.write is not None
+        for name, _ in parts:
+            chosen = (d for d in documents() if assignment.get(d.sha256) == name)
+            written[name] = (part_path(out, name, fmt.directory), fmt.write(wrap(chosen, name), place(name), report))
+
+    if fmt.directory or not out.suffix:
+        with atomic_directory(out, fmt.name) as folder:
+            write_parts(lambda name: folder / name)
+        return written
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_parts(out)
+    staging = out.parent / temporary_name(out, ".part")
+    staging.mkdir()
+    try:
+        write_parts(lambda name: staging / part_path(out, name, False).name)
+        files = sorted(p for p in staging.iterdir() if p.is_file())
+        manifest = {"written_by": "annotator export", "format": fmt.name, "seed": seed,
+                    "split": {name: share for name, share in parts},
+                    "parts": {name: {"file": path.name, "documents": count} for name, (path, count) in written.items()},
+                    "files": {p.name: file_sha256(p) for p in files}}
+        staged_manifest = staging / f".{manifest_path(out).name}"
+        staged_manifest.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        manifest_path(out).unlink(missing_ok=True)
+        for file in files:
+            os.replace(file, out.parent / file.name)
+        os.replace(staged_manifest, manifest_path(out))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written
+
+
+def split_problem(path: Path) -> str | None:
+    """Why ``path`` must not be imported as a part of a split: a manifest beside it names it with other
+    contents (the part is from an interrupted export, or was changed since)."""
+    for manifest in path.parent.glob("*.split.json"):
+        try:
+            files = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(files, dict) and path.name in files and files[path.name] != file_sha256(path):
+            return (f"{manifest.name} lists another version of this file: it is from an interrupted or "
+                    "later split export; export the split again")
+    return None
+
