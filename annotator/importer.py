@@ -16,7 +16,6 @@ from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
 from annotator.core.formats.split import split_problem
 from annotator.core.model import ImportResult
-from annotator.core.text import name_problem, text_problem
 from annotator.store.database import is_database_file
 from annotator.store.store import Store
 from annotator.store.transfer import import_records
@@ -108,12 +107,6 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
         raise
     except AnnotatorError as error:  # e.g. an optional package the format needs is missing
         raise InputError(path, None, str(error)) from None
-    for record in records:
-        problem = name_problem(record.name) or text_problem(record.text) or next(
-            (p for span in record.spans for p in (text_problem(span.label, "a label"),
-                                                 text_problem(span.annotator or "", "an annotator name")) if p), None)
-        if problem:
-            raise InputError(path, record.line, problem)
     try:
         result = import_records(store, path, records, add_labels=add_labels)
     except InputError:
@@ -146,6 +139,11 @@ def import_paths(store: Store, paths: Iterable[Path | str], *, format_name: str 
                                                    mapping=report.mapping, notes=report.notes)))
         except InputError as error:
             report.errors.append(error)
+        except RecursionError:
+            report.errors.append(InputError(path, None, "nested too deeply to read (JSON nested thousands of levels?)"))
+        except (UnicodeError, ValueError, MemoryError) as error:
+            # One bad file never stops the others, whatever its failure.
+            report.errors.append(InputError(path, None, f"could not be read: {error}"))
     return report
 
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def printable_path(path: str | Path) -> str:
+    """A file name that is not valid UTF-8 arrives with surrogate escapes: its bad bytes become \\xNN,
+    so the name can be printed on any terminal and stored in the database."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 class AnnotatorError(Exception):
     """A refused action or bad input, reported to the user without a traceback."""
 
@@ -17,7 +23,7 @@ class InputError(AnnotatorError):
     """Bad content in an input file, located by file and (1-based) line."""
 
     def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
-        self.path = str(path)
+        self.path = printable_path(path)
         self.line = line
         self.reason = reason
         where = f"{self.path}:{line}" if line is not None else self.path

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from annotator.core.errors import SpanError
-from annotator.core.model import REVIEW_STATUSES
+from annotator.core.model import REVIEW_STATUSES, DocumentRecord
+from annotator.core.text import label_problem, name_problem, text_problem, user_problem
 
 
 def check_span(text: str, start: int, end: int, snapshot: str | None = None) -> str:
@@ -31,3 +34,41 @@ def check_status(status: str) -> str:
     if status not in REVIEW_STATUSES:
         raise SpanError(f"unknown review status {status!r} (expected one of {', '.join(REVIEW_STATUSES)})")
     return status
+
+
+def record_problem(record: DocumentRecord) -> str | None:
+    """Why a document (from any file, or another database) cannot be stored as it is, or None. Every way
+    in (import, merge) asks this, so that what is stored can always be exported and imported again."""
+    problem = name_problem(record.name) or text_problem(record.text) or _meta_problem(record.meta)
+    if problem:
+        return problem
+    for span in record.spans:
+        try:
+            check_span(record.text, span.start, span.end, span.text)
+            check_status(span.status)
+        except SpanError as error:
+            return f"document {record.name!r}: {error}"
+        problem = (label_problem(span.label)
+                   or (user_problem(span.annotator) if span.annotator is not None else None)
+                   or (text_problem(span.note, "a span note") if span.note else None))
+        if problem:
+            return f"document {record.name!r}, span [{span.start}, {span.end}): {problem}"
+    return None
+
+
+def _meta_problem(value: Any, depth: int = 0) -> str | None:
+    if depth > 50:
+        return "the document's metadata is nested more than 50 levels deep"
+    if isinstance(value, str):
+        return text_problem(value, "the document's metadata")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = _meta_problem(key, depth + 1) or _meta_problem(item, depth + 1)
+            if problem:
+                return problem
+    elif isinstance(value, list | tuple):
+        for item in value:
+            problem = _meta_problem(item, depth + 1)
+            if problem:
+                return problem
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -76,3 +77,35 @@ def name_problem(name: str) -> str | None:
     if _PATH_LIKE.search(name):
         return f"document id {name!r} looks like a path (/, \\ or ..); ids become file names on export"
     return text_problem(name, "the document id")
+
+
+LABEL_MAX = 100
+USER_MAX = 200
+# What every format can carry as a label: one token in CoNLL and IOB tags (B-label), a brat type in
+# .ann lines and annotation.conf (no spaces, no :,|=<>! separators), a JSON string anywhere.
+_LABEL = re.compile(r"^\w[\w.\-]*$")
+
+
+def label_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a label (one rule for ``labels add``, rename, import and merge), or None."""
+    if not isinstance(name, str) or not name:
+        return "a label name must not be empty"
+    if len(name) > LABEL_MAX:
+        return f"label {name[:40]!r}… is longer than {LABEL_MAX} characters"
+    if not _LABEL.match(name):
+        return (f"label {name!r} must be one word of letters, digits, '_', '-' or '.', starting with a letter "
+                "or digit (every export format must be able to carry it)")
+    return None
+
+
+def user_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an annotator's name, or None."""
+    if not isinstance(name, str) or not name.strip():
+        return "a user name must not be empty"
+    if name != name.strip():
+        return f"user name {name!r} has spaces around it"
+    if len(name) > USER_MAX:
+        return f"user name {name[:40]!r}… is longer than {USER_MAX} characters"
+    if any(c.isspace() and c != " " for c in name) or any(unicodedata.category(c) == "Cc" for c in name):
+        return f"user name {name!r} holds a control character, tab or line break"
+    return text_problem(name, "the user name")

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import LabelSpec
+from annotator.core.text import label_problem
 from annotator.store.base import StoreBase, labels_t
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -23,8 +24,9 @@ class LabelAdmin(StoreBase):
 
     def add_label(self, spec: LabelSpec) -> LabelSpec:
         name = spec.name.strip()
-        if not name or any(c.isspace() for c in name):
-            raise AnnotatorError(f"a label name must be one word, got {spec.name!r}")
+        problem = label_problem(name)
+        if problem:
+            raise AnnotatorError(problem)
         self._check_color(spec.color)
         with self.write() as connection:
             if connection.scalar(select(labels_t.c.id).where(labels_t.c.name == name)) is not None:
@@ -42,8 +44,9 @@ class LabelAdmin(StoreBase):
             values: dict[str, object] = {}
             if new_name is not None and new_name != name:
                 new_name = new_name.strip()
-                if not new_name or any(c.isspace() for c in new_name):
-                    raise AnnotatorError(f"a label name must be one word, got {new_name!r}")
+                problem = label_problem(new_name)
+                if problem:
+                    raise AnnotatorError(problem)
                 if connection.scalar(select(labels_t.c.id).where(labels_t.c.name == new_name)) is not None:
                     raise AnnotatorError(f"label {new_name!r} already exists")
                 values["name"] = new_name

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError, InputError, printable_path
 from annotator.core.formats.base import ExportDocument
 from annotator.core.model import DocumentRecord, ImportResult, SpanRecord
+from annotator.core.spans import record_problem
 from annotator.core.text import text_sha256
 from annotator.store.models import utcnow
 from annotator.store.store import Store, annotators_t, documents_t, labels_t, spans_t
@@ -26,6 +27,10 @@ def import_records(store: Store, path: Path | str, records: Sequence[DocumentRec
     Documents already stored (same sha256) are not added again; spans already stored are skipped.
     Spans without an annotator belong to the importing user.
     """
+    for record in records:
+        problem = record_problem(record)
+        if problem:
+            raise InputError(path, record.line, problem)
     result = ImportResult()
     with store.write() as connection:
         known = {row.name for row in connection.execute(select(labels_t.c.name))}
@@ -63,7 +68,7 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
     new_rows = {}
     for record, sha in zip(records, hashes, strict=True):
         if sha not in ids and sha not in new_rows:
-            new_rows[sha] = dict(name=record.name, text=record.text, sha256=sha, source_path=str(path),
+            new_rows[sha] = dict(name=record.name, text=record.text, sha256=sha, source_path=printable_path(path),
                                  created_at=now, meta=record.meta)
     if new_rows:
         inserted = connection.execute(

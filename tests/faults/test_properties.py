@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.offsets import QtPositionMap
+from annotator.core.text import text_problem
 from annotator.gui.app import application
 from annotator.store import Store, open_database
 from annotator.store.transfer import import_records, iter_export
@@ -92,7 +93,8 @@ _EXAMPLES = itertools.count()
 
 @st.composite
 def jsonl_documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
-    text = draw(TEXTS.filter(lambda t: t.strip() != ""))
+    # Texts that every way in accepts (control characters are refused at import and merge alike).
+    text = draw(TEXTS.filter(lambda t: t.strip() != "" and text_problem(t) is None))
     bounds = st.integers(min_value=0, max_value=len(text))
     spans = draw(st.sets(st.tuples(bounds, bounds, st.sampled_from(LABELS)).filter(lambda s: s[0] < s[1]),
                          max_size=8))
