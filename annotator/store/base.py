@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, bindparam, insert, select
 from sqlalchemy.exc import OperationalError
 
 from annotator.core.errors import AnnotatorError
@@ -20,6 +20,7 @@ spans_t = Span.__table__
 history_t = SpanHistory.__table__
 
 _LOCK_RETRIES = 6
+_LABEL_ID_BY_NAME = select(labels_t.c.id).where(labels_t.c.name == bindparam("name"))
 
 
 class StoreBase:
@@ -105,12 +106,15 @@ class StoreBase:
         self._label_names = {row.id: row.name for row in rows}
 
     def label_id(self, connection: Connection, name: str) -> int:
-        if name not in self._label_ids:
+        """The label's id as the database says inside this transaction: another user may have renamed
+        or re-added a label since we cached it (a cached id would store the span under the wrong label)."""
+        found = connection.execute(_LABEL_ID_BY_NAME, {"name": name}).scalar()
+        if found is None or self._label_ids.get(name) != found:
             self._reload_labels(connection)
-        if name not in self._label_ids:
+        if found is None:
             known = ", ".join(sorted(self._label_ids))
             raise AnnotatorError(f"unknown label {name!r} (known: {known}; add it with 'annotator labels add')")
-        return self._label_ids[name]
+        return found
 
     def label_name(self, connection: Connection, label_id: int) -> str:
         if label_id not in self._label_names:

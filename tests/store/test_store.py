@@ -134,3 +134,17 @@ def test_two_clients_writing_at_once_lose_nothing(db_url: str, store: Store, doc
     spans = store.spans(document_id)
     assert len([s for s in spans if s.annotator == "salma"]) == expected
     assert len([s for s in spans if s.annotator == "noura"]) == expected
+
+
+def test_a_label_renamed_by_another_user_is_resolved_in_the_transaction(db_url: str, store: Store,
+                                                                        document_id: int) -> None:
+    store.add_span(document_id, 13, 17, "actor")  # alice's store has cached the label ids by now
+    other = Store(open_database(db_url), "reviewer")
+    try:
+        other.update_label("actor", new_name="person")
+        other.add_label(LabelSpec("actor", "#123456", None, "a new actor"))
+    finally:
+        other.engine.dispose()
+    span = store.add_span(document_id, 21, 26, "actor")
+    stored = {(s.start, s.label) for s in store.spans(document_id)}
+    assert span.label == "actor" and (21, "actor") in stored and (13, "person") in stored
