@@ -31,7 +31,8 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
     p.add_argument("--annotator", action="append", metavar="NAME[,NAME]", help="only these annotators' spans")
     p.add_argument("--label", action="append", metavar="LABEL[,LABEL]", help="only spans with these labels")
     p.add_argument("--status", action="append", metavar="STATUS[,STATUS]",
-                   help=f"only spans with this review status ({', '.join(REVIEW_STATUSES)})")
+                   help=f"only spans with this review status ({', '.join(REVIEW_STATUSES)}); default: every span "
+                        "nobody rejected (rejected spans are written only when asked for by name)")
     p.add_argument("--all-documents", action="store_true",
                    help="with a filter, also write documents that have no matching span")
     p.add_argument("--split", metavar="NAME=SHARE,...",
@@ -97,7 +98,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.formats.base import FormatReport
     from annotator.core.formats.split import parse_split, part_path, write_split
     from annotator.store.database import refuse_database_file
-    from annotator.store.transfer import ExportFilter, iter_export
+    from annotator.store.transfer import ExportFilter, iter_export, rejected_left_out
 
     fmt = get_format(args.format)
     if fmt.write is None:
@@ -126,5 +127,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"wrote {count} document(s) to {out}")
     except OSError as error:
         raise AnnotatorError(f"{args.out}: {error.strerror or error}") from None
+    rejected = rejected_left_out(store, export_filter)
+    if rejected:
+        asked = ",".join([*export_filter.chosen_statuses, "rejected"])
+        report.note(f"rejected span(s) left out (ask for them by name: --status {asked})", rejected)
     _print_lines(report.lines())
     return 0

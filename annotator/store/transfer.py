@@ -108,16 +108,28 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
         result.spans_new += len(span_rows)
 
 
+NOT_REJECTED = ("draft", "accepted")
+
+
 @dataclass
 class ExportFilter:
+    """Which spans an export writes. No statuses means every span nobody rejected: rejected spans reach
+    a file only when asked for by name."""
+
     annotators: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     all_documents: bool = False
 
     @property
+    def chosen_statuses(self) -> list[str]:
+        return list(self.statuses) or list(NOT_REJECTED)
+
+    @property
     def active(self) -> bool:
-        return bool(self.annotators or self.labels or self.statuses)
+        """Whether documents without a chosen span are left out (unless ``all_documents``): with an
+        annotator or label filter, or a status filter narrower than "not rejected"."""
+        return bool(self.annotators or self.labels or not set(NOT_REJECTED) <= set(self.chosen_statuses))
 
 
 def iter_export(store: Store, export_filter: ExportFilter | None = None,
@@ -129,18 +141,8 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
     """
     wanted = export_filter or ExportFilter()
     with store.read() as connection:
-        label_names = {r.id: r.name for r in connection.execute(select(labels_t.c.id, labels_t.c.name))}
-        annotator_names = {r.id: r.name for r in connection.execute(select(annotators_t.c.id, annotators_t.c.name))}
-        conditions = []
-        for values, column, names in ((wanted.labels, spans_t.c.label_id, label_names),
-                                      (wanted.annotators, spans_t.c.annotator_id, annotator_names)):
-            if values:
-                unknown = set(values) - set(names.values())
-                if unknown and column is spans_t.c.label_id:
-                    raise AnnotatorError(f"unknown label(s): {', '.join(sorted(unknown))}")
-                conditions.append(column.in_([i for i, n in names.items() if n in values]))
-        if wanted.statuses:
-            conditions.append(spans_t.c.status.in_(wanted.statuses))
+        label_names, annotator_names, conditions = _span_conditions(connection, wanted)
+        conditions.append(spans_t.c.status.in_(wanted.chosen_statuses))
 
         span_rows = connection.execution_options(yield_per=batch).execute(
             select(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.text,
@@ -168,6 +170,31 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
                                             annotator_names[annotator_id], status, note))
                 pending = next(span_tuples, None)
             yield ExportDocument(name, text, sha256, spans, dict(meta or {}))
+
+
+def _span_conditions(connection: Connection, wanted: ExportFilter) -> tuple[dict[int, str], dict[int, str], list]:
+    """Label and annotator names by id, and the WHERE conditions of the label and annotator filters."""
+    label_names = {r.id: r.name for r in connection.execute(select(labels_t.c.id, labels_t.c.name))}
+    annotator_names = {r.id: r.name for r in connection.execute(select(annotators_t.c.id, annotators_t.c.name))}
+    conditions = []
+    for values, column, names in ((wanted.labels, spans_t.c.label_id, label_names),
+                                  (wanted.annotators, spans_t.c.annotator_id, annotator_names)):
+        if values:
+            unknown = set(values) - set(names.values())
+            if unknown and column is spans_t.c.label_id:
+                raise AnnotatorError(f"unknown label(s): {', '.join(sorted(unknown))}")
+            conditions.append(column.in_([i for i, n in names.items() if n in values]))
+    return label_names, annotator_names, conditions
+
+
+def rejected_left_out(store: Store, export_filter: ExportFilter) -> int:
+    """How many rejected spans the filter leaves out (so the export can say so)."""
+    if "rejected" in export_filter.chosen_statuses:
+        return 0
+    with store.read() as connection:
+        _labels, _annotators, conditions = _span_conditions(connection, export_filter)
+        return connection.scalar(select(func.count()).select_from(spans_t)
+                                 .where(spans_t.c.status == "rejected", *conditions)) or 0
 
 
 def collect_stats(store: Store) -> dict[str, object]:
