@@ -3,7 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean package install-desktop translations
+.PHONY: run test lint bench clean package install-desktop translations system-packages system-packages-test
+
+# Qt's system libraries (and for the tests PostgreSQL and the desktop-file validators): installed when
+# missing if this user can, otherwise the one apt-get line to run is printed and make stops.
+system-packages:
+	@bash packaging/system-packages.sh run
+
+system-packages-test:
+	@bash packaging/system-packages.sh test
 
 $(VENV)/.installed-run: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,10 +25,10 @@ $(VENV)/.installed-test: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
-run: $(VENV)/.installed-run
+run: system-packages $(VENV)/.installed-run
 	$(VENV)/bin/annotator $(ARGS)
 
-lint: $(VENV)/.installed-test
+lint: system-packages-test $(VENV)/.installed-test
 	$(VENV)/bin/ruff check annotator tests
 	$(VENV)/bin/lint-imports
 

@@ -29,3 +29,17 @@ def test_spec_bundles_what_the_program_reads() -> None:
     spec = (PACKAGING / "annotator.spec").read_text(encoding="utf-8")
     for needed in ('"resources"', '"seeds"', '"migrations"'):
         assert needed in spec
+
+
+def test_system_packages_missing_without_root_print_the_one_apt_line(tmp_path: Path) -> None:
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    for name, body in (("dpkg-query", "exit 1"), ("id", "echo 1000"), ("sudo", "exit 1")):
+        (fake / name).write_text(f"#!/bin/sh\n{body}\n")
+        (fake / name).chmod(0o755)
+    script = PACKAGING / "system-packages.sh"
+    result = subprocess.run(["bash", str(script), "test"], capture_output=True, text=True, timeout=30,
+                            env={"PATH": f"{fake}:/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "sudo apt-get update && sudo apt-get install -y --no-install-recommends libgl1" in result.stderr
+    assert "postgresql" in result.stderr and "run the same make command again" in result.stderr
