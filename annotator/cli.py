@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from annotator import __version__
 from annotator.commands import MODULES
 from annotator.commands.common import add_global_options, open_store, resolve_user
@@ -48,6 +50,14 @@ def build_app_parser(command_names: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _refuse_unknown_words(parser: argparse.ArgumentParser, files: list[Path], commands: list[str]) -> None:
+    """``annotator modle train``: a word that is neither a command nor an existing file is a mistyped
+    command, not a file to import."""
+    for file in files:
+        if not file.exists() and not file.suffix and len(file.parts) == 1:
+            parser.error(f"{str(file)!r} is neither a command nor an existing file (commands: {', '.join(commands)})")
+
+
 def _command_in(argv: list[str], names: set[str]) -> str | None:
     skip = False
     for token in argv:
@@ -68,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser, handlers = build_parser()
         if _command_in(argv, set(handlers)) is None and not any(a in ("-h", "--help") for a in argv[:1]):
-            args = build_app_parser(sorted(handlers)).parse_args(argv)
+            app_parser = build_app_parser(sorted(handlers))
+            args = app_parser.parse_args(argv)
+            _refuse_unknown_words(app_parser, args.files, sorted(handlers))
             from annotator.gui.app import run_app
 
             return run_app(open_store(args), args.files, quit_after_ms=args.quit_after, language=args.lang)
@@ -79,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         return handlers[args.command](args)
     except AnnotatorError as error:
         print(f"annotator: error: {error}", file=sys.stderr)
+        return 1
+    except DBAPIError as error:
+        # The database's own reason (read-only file, full disk, damage), without SQLAlchemy's statement
+        # and parameters (which would print document text).
+        print(f"annotator: error: the database refused the operation: {error.orig}; nothing more was written",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)

@@ -36,10 +36,12 @@ def split_list(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def open_store(args: argparse.Namespace, write: bool = True) -> Store:
+    """The store on ``--db`` as ``--user``. ``write=False`` for commands that only read: no integrity
+    check or automatic backup first."""
     from annotator.store import open_database, resolve_database_url
 
-    return Store(open_database(resolve_database_url(args.db)), resolve_user(args.user))
+    return Store(open_database(resolve_database_url(args.db), write=write), resolve_user(args.user))
 
 
 def find_document(store: Store, reference: str) -> int:

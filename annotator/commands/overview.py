@@ -40,7 +40,7 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
 def cmd_stats(args: argparse.Namespace) -> int:
     from annotator.store.transfer import collect_stats
 
-    stats = collect_stats(open_store(args))
+    stats = collect_stats(open_store(args, write=False))
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return 0

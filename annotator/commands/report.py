@@ -38,7 +38,7 @@ def _ansi(color: str, background: bool) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, write=False)
     document = store.document(find_document(store, args.document))
     wanted = set(split_list(args.annotator))
     spans = [s for s in store.spans(document.id) if not wanted or s.annotator in wanted]
@@ -108,7 +108,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     def arabic(text: str) -> str:
         return text if shaped_by_matplotlib else visual(text)
 
-    store = open_store(args)
+    store = open_store(args, write=False)
     labels = [label.name for label in store.labels()]
     colors = {label.name: label.color for label in store.labels()}
     texts, _names, units = agreement_input(store, labels)

@@ -42,7 +42,7 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, write=False)
     known = [label.name for label in store.labels()]
     labels = split_list(args.label) or known
     unknown = [label for label in labels if label not in known]
@@ -88,7 +88,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, write=False)
     entries = store.history(find_document(store, args.document))
     if args.json:
         print(json.dumps(entries, ensure_ascii=False, indent=2, default=str))

@@ -108,7 +108,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if status not in REVIEW_STATUSES:
             raise AnnotatorError(f"--status: unknown status {status!r} (expected {', '.join(REVIEW_STATUSES)})")
     parts = parse_split(args.split) if args.split else None
-    store = open_store(args)
+    store = open_store(args, write=False)
     outs = [args.out] if parts is None else [part_path(args.out, name, fmt.directory) for name, _ in parts]
     for out in outs:
         refuse_database_file(str(store.engine.url), out, "exporting over")

@@ -151,6 +151,8 @@ def backup_sqlite(path: Path, target: Path | None = None) -> Path:
         try:
             with destination:
                 source.backup(destination)
+            # A copy is a file at rest: one self-contained file, no -wal/-shm beside it.
+            destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
         os.replace(partial, target)
@@ -213,7 +215,8 @@ def _refuse_unknown(where: str, current: str | None, tables: set[str]) -> None:
 def migrate(engine: Engine) -> Path | None:
     """Bring the schema to the newest revision. Returns the backup made first, if any."""
     _known, head = script_revisions()
-    with engine.connect() as connection:
+    # Reading the version takes no write lock: a read-only command must not wait behind a writer.
+    with engine.connect().execution_options(**{READ_ONLY: True}) as connection:
         try:
             current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         except DBAPIError:
@@ -245,11 +248,19 @@ def migrate(engine: Engine) -> Path | None:
     return backup
 
 
-def open_database(url: str) -> Engine:
-    """An engine on ``url`` with the schema migrated to the current revision, or AnnotatorError."""
+def open_database(url: str, write: bool = True) -> Engine:
+    """An engine on ``url`` with the schema migrated to the current revision, or AnnotatorError.
+
+    ``write``: the caller will write, so an existing SQLite file must pass its quick integrity check
+    first, and it gets its daily automatic backup. Read-only callers (stats, export ...) skip both."""
     path = sqlite_file(url) if "://" in url else None
+    existed = path is not None and path.is_file() and path.stat().st_size > 0
     if path is not None:
         check_sqlite_file(path)  # before the engine switches the file to WAL
+        if write and existed:
+            from annotator.store.safety import refuse_if_damaged
+
+            refuse_if_damaged(path)
     engine = create_database_engine(url)
     try:
         migrate(engine)
@@ -258,4 +269,13 @@ def open_database(url: str) -> Engine:
         reason = str(error.orig) if error.orig is not None else str(error)
         where = engine.url.render_as_string(hide_password=True)
         raise AnnotatorError(f"{where}: cannot open the database: {reason}") from None
+    if path is not None and write and existed:
+        from annotator.store.safety import daily_backup
+
+        try:
+            daily_backup(path)
+        except (OSError, sqlite3.Error) as error:  # a backup that cannot be made must not stop the work
+            import logging
+
+            logging.getLogger("annotator.safety").warning("automatic backup of %s failed: %s", path, error)
     return engine
