@@ -135,3 +135,10 @@ def test_first_start_opens_a_window_on_the_seed_article(tmp_path: Path, isolated
     assert default_db.exists()
     stats = run("stats", "--json", db=default_db)
     assert json.loads(stats.stdout)["documents"] == 1
+
+
+def test_a_mistyped_command_is_a_usage_error_not_a_window(tmp_path: Path) -> None:
+    result = run("modle", "train", db=tmp_path / "a.db")
+    assert result.returncode == 2
+    assert "'modle' is neither a command nor an existing file" in result.stderr and "import" in result.stderr
+    assert not (tmp_path / "a.db").exists()
