@@ -2,8 +2,11 @@
 
 Reads ``{"id" | "name", "text", "spans": [{"start", "end", "label", "annotator"?, "text"?, "status"?}]}``
 and doccano's shapes (``"label": [[start, end, "label"], ...]`` and ``"entities": [{"start_offset",
-"end_offset", "label"}]``). Other keys are kept as the document's metadata. Writes
-``{"id", "text", "sha256", "spans": [{"start", "end", "label", "text", "annotator", "status"}]}``.
+"end_offset", "label"}]``). doccano's ``relations`` are counted in the report and skipped (links between
+spans are not kept yet). Other keys are kept as the document's metadata. Writes
+``{"id", "text", "sha256", "spans": [{"start", "end", "label", "text", "annotator", "status"}], "meta"}``,
+``meta`` on every line, ``{}`` when there is none: readers that build a table from the lines (doccano
+through pandas) turn a key missing from some lines into NaN, which is not JSON (doccano issue #2229).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.spans import check_span, check_status
 from annotator.core.text import decode_utf8
 
-_DOCUMENT_KEYS = {"id", "name", "text", "spans", "label", "labels", "entities", "meta"}
+_DOCUMENT_KEYS = {"id", "name", "text", "spans", "label", "labels", "entities", "relations", "meta"}
+RELATIONS_SKIPPED = "doccano relation(s) skipped: links between spans are not kept yet"
 
 
 def _span_from_object(raw: Any) -> SpanRecord:
@@ -70,7 +74,7 @@ def _raw_spans(obj: dict[str, Any]) -> list[Any]:
     return raw
 
 
-def parse_document(obj: Any, default_name: str) -> DocumentRecord:
+def parse_document(obj: Any, default_name: str, report: FormatReport | None = None) -> DocumentRecord:
     """One JSONL object as a document with checked spans; raises SpanError or ValueError."""
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
@@ -92,6 +96,9 @@ def parse_document(obj: Any, default_name: str) -> DocumentRecord:
         spans.append(span)
     meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
     meta.update({k: v for k, v in obj.items() if k not in _DOCUMENT_KEYS})
+    relations = obj.get("relations")
+    if relations and report is not None:  # doccano's {"id", "from_id", "to_id", "type"}, between entity ids
+        report.note(RELATIONS_SKIPPED, len(relations) if isinstance(relations, list) else 1)
     return DocumentRecord(name=str(name).strip(), text=text, spans=spans, meta=meta)
 
 
@@ -109,7 +116,7 @@ def read_jsonl(path: Path, report: FormatReport | None = None) -> Iterator[Docum
         except json.JSONDecodeError as error:
             raise InputError(path, number, f"malformed JSON: {error.msg} (column {error.colno})") from None
         try:
-            document = parse_document(obj, default_name=f"{path.stem}-{number}")
+            document = parse_document(obj, default_name=f"{path.stem}-{number}", report=report)
         except (SpanError, ValueError) as error:
             raise InputError(path, number, str(error)) from None
         if document.name in seen:
@@ -123,7 +130,7 @@ def read_jsonl(path: Path, report: FormatReport | None = None) -> Iterator[Docum
 
 
 def document_to_json(document: ExportDocument) -> dict[str, Any]:
-    obj: dict[str, Any] = {
+    return {
         "id": document.name,
         "text": document.text,
         "sha256": document.sha256,
@@ -138,10 +145,8 @@ def document_to_json(document: ExportDocument) -> dict[str, Any]:
             }
             for s in document.spans
         ],
+        "meta": document.meta,
     }
-    if document.meta:
-        obj["meta"] = document.meta
-    return obj
 
 
 def write_json_lines(documents: Iterable[ExportDocument], out: Path,

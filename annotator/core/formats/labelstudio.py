@@ -1,19 +1,35 @@
-"""Label Studio JSON: a list of tasks ``{"data": {"text"}, "annotations": [{"result": [...], "completed_by"}]}``.
+"""Label Studio JSON: a list of tasks ``{"data": {"text"}, "meta", "annotations": [{"result": [...]}]}``.
 
-Each result is ``{"value": {"start", "end", "text", "labels": [...]}, "from_name": "label", "to_name":
-"text", "type": "labels"}``. Reading takes ``annotations``, ``predictions`` and the older
-``completions`` (Label Studio 0.x); cancelled annotations and results that are not text labels are
-skipped and counted. Writing groups the spans of a document into one annotation per annotator.
+Writing: one task per document, one annotation per annotator, each span a result ``{"id", "from_name":
+"label", "to_name": "text", "type": "labels", "value": {"start", "end", "text", "labels": [label]}, "meta":
+{"annotator", "status"}}``. Reading takes ``annotations``, ``predictions`` and the older ``completions``
+(Label Studio 0.x); cancelled annotations, relations and results that are not text labels are counted in
+the report and skipped, never fatal.
 
-Offsets: Label Studio's editor counts UTF-16 code units (JavaScript string indices), which equal code
-points for text without astral characters (all Arabic is in the BMP). Writing converts code points to
-UTF-16 units, so emoji before a span do not shift it in Label Studio. Reading takes the offsets as
-UTF-16 units, or as code points when only that reading matches the result's ``text``.
+Who annotated: Label Studio 1.23 refuses the whole file when ``completed_by`` is a name (it takes a user
+id or ``{"email"}`` of a member, or nothing: then the importing user). So no ``completed_by`` is written,
+and the annotator's name goes in each result's ``meta.annotator``. That is where it survives, as read in
+Label Studio's source (not tried on a server): the import stores an annotation's ``result`` list as given
+and the export writes it back unchanged (tasks/serializers.py ``add_annotations``), and the editor keeps
+a result's ``meta`` when the annotation is edited and saved (regions/Result.js ``meta``, merged back in
+``serialize``); an annotation's own extra keys are dropped on import. Reading takes ``meta.annotator``
+first, then ``completed_by`` (an email, a name or a user id).
+
+Offsets: Label Studio 1.23 counts code points (its editor, API and CONLL export), so we write code
+points. Reading checks a span against its ``value.text``: as code points first, then as UTF-16 units
+(JavaScript indices, written by older Label Studio versions); matching neither is refused with the line.
+A region without ``value.text`` (one sent through the API) is taken as code points, and those after an
+astral character (emoji), where the readings differ, are counted in the report. The read-only format
+``labelstudio-utf16`` (labelstudio_utf16.py) takes them as UTF-16 units instead, for older files.
 """
 
 from __future__ import annotations
 
 import json
+import json.decoder
+import json.scanner
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,119 +40,199 @@ from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
 
 FROM_NAME, TO_NAME = "label", "text"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+CODE_POINTS, UTF16_UNITS = "code points", "UTF-16 units"
+RELATIONS_SKIPPED = "Label Studio relation(s) skipped: links between spans are not kept yet"
+READ_AS_UTF16 = "Label Studio span(s) found by their text as UTF-16 offsets (an older Label Studio)"
+AMBIGUOUS = ("Label Studio span(s) without value.text after an emoji read as code points, as Label Studio 1.23 "
+             "counts (a file of an older version counting UTF-16 units: --format labelstudio-utf16)")
 
 
-def utf16_length(text: str) -> int:
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+class _Units:
+    """UTF-16 units to code points in one text, found by bisection over its astral characters (each two
+    units, one code point), so that a long document with many spans is not rescanned for each."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.astral = [found.start() for found in _ASTRAL.finditer(text)]
+        self.unit_of_astral = [index + before for before, index in enumerate(self.astral)]
+
+    def code_point(self, unit: int) -> int | None:
+        """The code-point index at UTF-16 unit ``unit``; None inside a surrogate pair or out of the text."""
+        before = bisect_left(self.unit_of_astral, unit)
+        if before and self.unit_of_astral[before - 1] + 1 == unit:
+            return None
+        index = unit - before
+        return index if 0 <= index <= self.length else None
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        cp_start, cp_end = self.code_point(start), self.code_point(end)
+        return (cp_start, cp_end) if cp_start is not None and cp_end is not None and cp_start < cp_end else None
 
 
-def from_utf16(text: str, unit: int) -> int | None:
-    """The code-point index at UTF-16 unit ``unit``; None inside a surrogate pair or past the end."""
-    count = 0
-    for index, char in enumerate(text):
-        if count >= unit:
-            return index if count == unit else None
-        count += 2 if ord(char) > 0xFFFF else 1
-    return len(text) if count == unit else None
+def line_of(content: str, route: tuple[int | str, ...]) -> int | None:
+    """The line on which the JSON object at ``route`` (task index, then keys and indices) starts.
+
+    ``json`` gives no positions, so this parses the file again with the pure-Python scanner, whose object
+    parser can be wrapped to note where each object starts: slow, hence only done to report an error."""
+    starts: dict[int, int] = {}
+    decoder = json.JSONDecoder()
+
+    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
+        found, end = json.decoder.JSONObject(s_and_end, *args)
+        starts[id(found)] = s_and_end[1] - 1  # every object stays alive in the tree, so ids are unique
+        return found, end
+
+    decoder.parse_object = parse_object  # type: ignore[assignment]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    try:
+        root = decoder.decode(content)
+    except (ValueError, RecursionError):
+        return None
+    node, found = [root] if isinstance(root, dict) else root, None
+    for step in route:  # the deepest object on the route whose start is known (not a list, not a string)
+        try:
+            node = node[step]
+        except (LookupError, TypeError):
+            break
+        found = starts.get(id(node), found)
+    return None if found is None else content.count("\n", 0, found) + 1
+
+
+class _Source:
+    """The file being read, so that a refusal can name the line of the task or result at fault."""
+
+    def __init__(self, path: Path, content: str) -> None:
+        self.path, self.content = path, content
+
+    def refuse(self, route: tuple[int | str, ...], reason: str) -> InputError:
+        return InputError(self.path, line_of(self.content, route), f"task {int(route[0]) + 1}: {reason}")
+
+
+def _offsets(source: _Source, route: tuple[int | str, ...], text: str, units: _Units, value: dict[str, Any],
+             utf16: bool, report: FormatReport) -> tuple[int, int]:
+    """The span's code-point offsets: the reading that matches ``value.text`` (code points first, UTF-16
+    units first for ``labelstudio-utf16``), or without it the reading the format declares."""
+    start, end, snapshot = value.get("start"), value.get("end"), value.get("text")
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        raise source.refuse(route, f"start and end must be integers, got {start!r}, {end!r}")
+    readings = [(CODE_POINTS, (start, end) if 0 <= start < end <= len(text) else None),
+                (UTF16_UNITS, units.span(start, end))]
+    if utf16:
+        readings.reverse()
+    if isinstance(snapshot, str):
+        for unit, found in readings:
+            if found is not None and text[found[0]:found[1]] == snapshot:
+                if unit == UTF16_UNITS and not utf16 and found != (start, end):
+                    report.note(READ_AS_UTF16)
+                return found
+        raise source.refuse(route, f"span [{start}, {end}) {snapshot!r} does not match the text, "
+                                   "neither as code points nor as UTF-16 units")
+    unit, found = readings[0]
+    if found is None:
+        hint = "" if utf16 else " (a file from an older Label Studio may need --format labelstudio-utf16)"
+        raise source.refuse(route, f"span [{start}, {end}) is not a span of the text in {unit}{hint}")
+    if not utf16 and units.astral and units.astral[0] < end:
+        report.note(AMBIGUOUS)  # read as UTF-16 units, the same numbers would point elsewhere
+    return found
 
 
 def _annotator(entry: dict[str, Any], kind: str) -> str | None:
     if kind == "predictions":
         return f"prediction:{entry.get('model_version') or 'model'}"
     who = entry.get("completed_by")
-    if isinstance(who, dict):
+    if isinstance(who, dict):  # Label Studio's export with annotator details: {"id", "email", ...}
         who = who.get("email") or who.get("username") or who.get("id")
-    return str(who) if who not in (None, "") else None
+    return str(who).strip() if who not in (None, "") and not isinstance(who, bool) else None
 
 
-def _span(path: Path, text: str, value: dict[str, Any], task: int) -> SpanRecord:
-    where = f"task {task}"
-    start, end, snapshot = value.get("start"), value.get("end"), value.get("text")
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
-        raise InputError(path, None, f"{where}: start and end must be integers, got {start!r}, {end!r}")
-    candidates = []
-    if 0 <= start < end:
-        candidates.append((from_utf16(text, start), from_utf16(text, end)))
-    if 0 <= start < end <= len(text):
-        candidates.append((start, end))
-    for cp_start, cp_end in candidates:
-        if cp_start is None or cp_end is None:
-            continue
-        if snapshot is None or text[cp_start:cp_end] == snapshot:
-            labels = value.get("labels") or []
-            return SpanRecord(cp_start, cp_end, str(labels[0]) if labels else "", text[cp_start:cp_end])
-    raise InputError(path, None, f"{where}: span [{start}, {end}) {snapshot!r} does not match the text")
-
-
-def _tasks(path: Path) -> list[Any]:
+def _tasks(path: Path) -> tuple[list[Any], str]:
+    content = decode_utf8(path.read_bytes(), path)
     try:
-        data = json.loads(decode_utf8(path.read_bytes(), path))
+        data = json.loads(content)
     except json.JSONDecodeError as error:
         raise InputError(path, error.lineno, f"malformed JSON: {error.msg} (column {error.colno})") from None
     tasks = data if isinstance(data, list) else [data]
     if not tasks:
         raise InputError(path, None, "empty file: no tasks")
-    return tasks
+    return tasks, content
 
 
-def read_labelstudio(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
-    report = report if report is not None else FormatReport()
-    for number, task in enumerate(_tasks(path), start=1):
-        data = task.get("data") if isinstance(task, dict) else None
-        text = data.get("text") if isinstance(data, dict) else None
-        if text is None and isinstance(data, dict):
-            # a labelling config may name the text field otherwise ($content, $article): take the only string
-            strings = [v for v in data.values() if isinstance(v, str)]
-            text = strings[0] if len(strings) == 1 else None
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(path, None, f"task {number}: no data.text to annotate")
-        spans: list[SpanRecord] = []
-        for kind in ("annotations", "completions", "predictions"):
-            for entry in task.get(kind) or []:
-                if not isinstance(entry, dict) or not isinstance(entry.get("result") or [], list):
-                    raise InputError(path, None, f"task {number}: {kind} must be objects with a result list")
-                if entry.get("was_cancelled"):
-                    report.note("cancelled Label Studio annotation(s) skipped")
+def _text(task: Any) -> str | None:
+    data = task.get("data") if isinstance(task, dict) else None
+    text = data.get("text") if isinstance(data, dict) else None
+    if text is None and isinstance(data, dict):
+        # a labelling config may name the text field otherwise ($content, $article): take the only string
+        strings = [v for v in data.values() if isinstance(v, str)]
+        text = strings[0] if len(strings) == 1 else None
+    return text if isinstance(text, str) and text.strip() else None
+
+
+def _results(source: _Source, number: int, task: dict[str, Any], text: str, utf16: bool,
+             report: FormatReport) -> Iterator[SpanRecord]:
+    units = _Units(text)
+    for kind in ("annotations", "completions", "predictions"):
+        for index, entry in enumerate(task.get(kind) or []):
+            if not isinstance(entry, dict) or not isinstance(entry.get("result") or [], list):
+                raise source.refuse((number, kind, index), f"{kind} must be objects with a result list")
+            if entry.get("was_cancelled"):
+                report.note("cancelled Label Studio annotation(s) skipped")
+                continue
+            for position, result in enumerate(entry.get("result") or []):
+                route = (number, kind, index, "result", position)
+                if isinstance(result, dict) and result.get("type") == "relation":
+                    report.note(RELATIONS_SKIPPED)
                     continue
-                annotator = _annotator(entry, kind)
-                for result in entry.get("result") or []:
-                    value = result.get("value") if isinstance(result, dict) else None
-                    if not isinstance(value, dict):
-                        raise InputError(path, None, f"task {number}: a result without a value object")
-                    if result.get("type") not in ("labels", None) or "start" not in value:
-                        report.note(f"Label Studio result(s) of type {result.get('type')!r} skipped")
-                        continue
-                    labels = value.get("labels") or []
-                    if isinstance(labels, str):
-                        labels = value["labels"] = [labels]
-                    if len(labels) != 1:
-                        report.note("Label Studio result(s) with other than one label: first label kept")
-                    if not labels:
-                        raise InputError(path, None, f"task {number}: a result without labels")
-                    span = _span(path, text, value, number)
-                    meta = result.get("meta") if isinstance(result.get("meta"), dict) else {}
-                    status = meta.get("status") if meta.get("status") in REVIEW_STATUSES else "draft"
-                    spans.append(SpanRecord(span.start, span.end, span.label, span.text, annotator, status))
+                value = result.get("value") if isinstance(result, dict) else None
+                if not isinstance(value, dict):
+                    raise source.refuse(route, "a result without a value object")
+                if result.get("type") not in ("labels", None) or "start" not in value:
+                    report.note(f"Label Studio result(s) of type {result.get('type')!r} skipped")
+                    continue
+                labels = value.get("labels") or []
+                if isinstance(labels, str):
+                    labels = [labels]
+                if not labels:
+                    raise source.refuse(route, "a result without labels")
+                if len(labels) != 1:
+                    report.note("Label Studio result(s) with other than one label: first label kept")
+                start, end = _offsets(source, route, text, units, value, utf16, report)
+                meta = result.get("meta") if isinstance(result.get("meta"), dict) else {}
+                ours = meta.get("annotator")
+                annotator = ours.strip() if isinstance(ours, str) and ours.strip() else _annotator(entry, kind)
+                status = meta.get("status") if meta.get("status") in REVIEW_STATUSES else "draft"
+                yield SpanRecord(start, end, str(labels[0]), text[start:end], annotator, status)
+
+
+def read_labelstudio(path: Path, report: FormatReport | None = None, *,
+                     utf16: bool = False) -> Iterator[DocumentRecord]:
+    """Tasks as documents; ``utf16`` takes offsets without ``value.text`` as UTF-16 units."""
+    report = report if report is not None else FormatReport()
+    tasks, content = _tasks(path)
+    source = _Source(path, content)
+    for number, task in enumerate(tasks):
+        text = _text(task)
+        if text is None:
+            raise source.refuse((number,), "no data.text to annotate")
+        spans = list(_results(source, number, task, text, utf16, report))
         name = task.get("meta", {}).get("name") if isinstance(task.get("meta"), dict) else None
-        yield DocumentRecord(name=str(name or task.get("id") or f"{path.stem}-{number}"), text=text,
+        yield DocumentRecord(name=str(name or task.get("id") or f"{path.stem}-{number + 1}"), text=text,
                              spans=spans, line=None)
 
 
 def task_for(document: ExportDocument) -> dict[str, Any]:
     by_annotator: dict[str, list[dict[str, Any]]] = {}
     for index, span in enumerate(document.spans, start=1):
-        start = utf16_length(document.text[:span.start])
-        end = start + utf16_length(document.text[span.start:span.end])
         by_annotator.setdefault(span.annotator or "", []).append({
             "id": f"s{index}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-            "value": {"start": start, "end": end, "text": document.text[span.start:span.end],
+            "value": {"start": span.start, "end": span.end, "text": document.text[span.start:span.end],
                       "labels": [span.label]},
-            "meta": {"status": span.status},
+            "meta": {"annotator": span.annotator, "status": span.status},
         })
     return {
         "data": {"text": document.text},
-        "meta": {"name": document.name, "sha256": document.sha256, **document.meta},
-        "annotations": [{"completed_by": who or None, "result": results} for who, results in by_annotator.items()],
+        "meta": {**document.meta, "name": document.name, "sha256": document.sha256},
+        "annotations": [{"result": results} for results in by_annotator.values()],
     }
 
 
