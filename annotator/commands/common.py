@@ -5,16 +5,23 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.store.store import Store
 
 
 def resolve_user(cli_value: str | None) -> str:
-    """``--user``, then ``ANNOTATOR_USER``, then the login name."""
-    if cli_value:
+    """``--user``, then ``ANNOTATOR_USER``, then the login name. Given but empty is refused, never
+    quietly replaced by the login name."""
+    if cli_value is not None:
+        if not cli_value.strip():
+            raise AnnotatorError("--user is empty: give a user name (or leave it out for $ANNOTATOR_USER or the "
+                                 "login name)")
         return cli_value
-    if os.environ.get("ANNOTATOR_USER"):
+    if "ANNOTATOR_USER" in os.environ:
+        if not os.environ["ANNOTATOR_USER"].strip():
+            raise AnnotatorError("ANNOTATOR_USER is set but empty: give a user name or unset it")
         return os.environ["ANNOTATOR_USER"]
     try:
         return getpass.getuser()
@@ -29,6 +36,13 @@ def add_global_options(parser: argparse.ArgumentParser, suppress: bool = True) -
                         help="database URL or SQLite file (default: $ANNOTATOR_DB, else a file in the user data dir)")
     parser.add_argument("--user", metavar="NAME", default=default,
                         help="who is annotating (default: $ANNOTATOR_USER, else the login name)")
+
+
+def nonempty_path(value: str) -> Path:
+    """An argparse type: a path that is not empty (Path("") would quietly mean the current folder)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path; give a file or folder name")
+    return Path(value)
 
 
 def split_list(values: list[str] | None) -> list[str]:

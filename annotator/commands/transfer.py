@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from annotator.commands.common import add_global_options, open_store, split_list
+from annotator.commands.common import add_global_options, nonempty_path, open_store, split_list
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportDocument, all_formats
 from annotator.core.model import REVIEW_STATUSES
@@ -27,7 +27,7 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
     p = commands.add_parser("export", help="write documents and their spans to a file")
     add_global_options(p)
     p.add_argument("--format", required=True, help=f"output format: {writers}")
-    p.add_argument("--out", required=True, type=Path, metavar="PATH", help="output file (a folder for brat)")
+    p.add_argument("--out", required=True, type=nonempty_path, metavar="PATH", help="output file (a folder for brat)")
     p.add_argument("--annotator", action="append", metavar="NAME[,NAME]", help="only these annotators' spans")
     p.add_argument("--label", action="append", metavar="LABEL[,LABEL]", help="only spans with these labels")
     p.add_argument("--status", action="append", metavar="STATUS[,STATUS]",

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import StoredSpan
+from annotator.core.text import user_problem
 from annotator.store.models import Annotator, Document, Label, Span, SpanHistory, utcnow
 
 documents_t = Document.__table__
@@ -27,10 +28,11 @@ class StoreBase:
     """One database, seen by one user. Offsets are code points into the stored text."""
 
     def __init__(self, engine: Engine, user: str) -> None:
-        if not user or not user.strip():
-            raise AnnotatorError("the user name must not be empty")
+        problem = user_problem(user)
+        if problem:
+            raise AnnotatorError(problem)
         self.engine = engine
-        self.user = user.strip()
+        self.user = user
         self._annotator_ids: dict[str, int] = {}
         self._annotator_names: dict[int, str] = {}
         self._label_ids: dict[str, int] = {}

@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from annotator.core.errors import AnnotatorError
 
@@ -27,16 +27,41 @@ def default_database_path() -> Path:
 def resolve_database_url(cli_value: str | None = None) -> str:
     """``--db`` first, then ``ANNOTATOR_DB``, then the SQLite file in the user data directory.
 
-    A value without ``://`` is taken as a path to a SQLite file.
-    """
-    value = cli_value or os.environ.get("ANNOTATOR_DB") or str(default_database_path())
-    if "://" not in value:
-        return f"sqlite:///{Path(value).expanduser().resolve()}"
-    return value
+    A value without ``://`` is taken as a path to a SQLite file. A value given but empty, a folder
+    that does not exist, or a path that is not a regular file is refused: never a silent fallback
+    to another database."""
+    if cli_value is not None:
+        value, where = cli_value, "--db"
+    elif "ANNOTATOR_DB" in os.environ:
+        value, where = os.environ["ANNOTATOR_DB"], "ANNOTATOR_DB"
+    else:
+        default = default_database_path()
+        default.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{default.resolve()}"
+    if not value.strip():
+        raise AnnotatorError(f"{where} is empty: give a SQLite file or a database URL (or leave it out "
+                             "for the personal database)")
+    if "://" in value:
+        return value
+    try:
+        path = Path(value).expanduser().resolve()
+    except (RuntimeError, OSError) as error:
+        raise AnnotatorError(f"{where}: cannot use {value!r} as a path ({error})") from None
+    if path.is_dir():
+        raise AnnotatorError(f"{where}: {path} is a folder; give the database file in it "
+                             f"(e.g. {path / 'annotator.db'})")
+    if path.exists() and not path.is_file():
+        raise AnnotatorError(f"{where}: {path} is not a regular file (a pipe or device cannot hold a database)")
+    if not path.parent.is_dir():
+        raise AnnotatorError(f"{where}: the folder {path.parent} does not exist (create it first)")
+    return f"sqlite:///{path}"
 
 
 def sqlite_file(url: str) -> Path | None:
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
@@ -109,7 +134,8 @@ def create_database_engine(url: str) -> Engine:
         raise AnnotatorError(f"--db: not a database URL: {url!r} ({error})") from None
     path = sqlite_file(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            raise AnnotatorError(f"--db: the folder {path.parent} does not exist (create it first)")
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
         return engine
@@ -124,6 +150,9 @@ def create_database_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except ModuleNotFoundError as error:
         raise AnnotatorError(f"the driver for {parsed.drivername} is not installed ({error.name})") from None
+    except NoSuchModuleError:
+        raise AnnotatorError(f"--db: unknown kind of database {parsed.drivername!r} in {url!r} (use a SQLite "
+                             "file, sqlite:///PATH or postgresql+psycopg://...)") from None
 
 
 def alembic_config():  # type: ignore[no-untyped-def]

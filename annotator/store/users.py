@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.text import user_problem
 from annotator.store.base import StoreBase, annotators_t, spans_t
 from annotator.store.models import ROLES
 
@@ -23,6 +24,9 @@ class UserAdmin(StoreBase):
         """Grant a role. Once a reviewer exists, only reviewers may grant or revoke roles."""
         if role not in ROLES:
             raise AnnotatorError(f"unknown role {role!r} (expected one of {', '.join(ROLES)})")
+        problem = user_problem(name)
+        if problem:
+            raise AnnotatorError(problem)
         with self.write() as connection:
             reviewers = connection.scalar(select(func.count()).where(annotators_t.c.role == "reviewer")) or 0
             mine = connection.scalar(select(annotators_t.c.role).where(annotators_t.c.name == self.user))
