@@ -41,6 +41,7 @@ class ImportReport:
             total.documents_existing += r.documents_existing
             total.spans_new += r.spans_new
             total.spans_existing += r.spans_existing
+            total.spans_made_mine += r.spans_made_mine
         return total
 
 

@@ -38,6 +38,20 @@ def add_global_options(parser: argparse.ArgumentParser, suppress: bool = True) -
                         help="who is annotating (default: $ANNOTATOR_USER, else the login name)")
 
 
+def with_global_options(actions):  # type: ignore[no-untyped-def]
+    """A sub-command's actions (``users grant``, ``labels rename``) that take --db and --user after
+    them too, like every other command."""
+    add_parser = actions.add_parser
+
+    def adding(*args, **kwargs):  # type: ignore[no-untyped-def]
+        parser = add_parser(*args, **kwargs)
+        add_global_options(parser)
+        return parser
+
+    actions.add_parser = adding
+    return actions
+
+
 def nonempty_path(value: str) -> Path:
     """An argparse type: a path that is not empty (Path("") would quietly mean the current folder)."""
     if not value.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from annotator.commands.common import add_global_options, open_store
+from annotator.commands.common import add_global_options, open_store, with_global_options
 from annotator.core.model import LabelSpec
 
 
@@ -16,7 +16,7 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
 
     p = commands.add_parser("labels", help="list labels, or add/rename/recolour one")
     add_global_options(p)
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    actions = with_global_options(p.add_subparsers(dest="action", metavar="ACTION"))
     actions.add_parser("list", help="list labels (the default)")
     a = actions.add_parser("add", help="add a label")
     a.add_argument("name")

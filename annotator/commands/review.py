@@ -6,10 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
-from annotator.commands.common import add_global_options, find_document, open_store, split_list
+from annotator.commands.common import add_global_options, find_document, open_store, split_list, with_global_options
 from annotator.core.agreement import agreement
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentRecord, SpanRecord
+from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
 from annotator.store.agreement_input import agreement_input
 from annotator.store.store import Store
 
@@ -23,7 +23,7 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
 
     p = commands.add_parser("users", help="list annotators and roles, or grant a role")
     add_global_options(p)
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    actions = with_global_options(p.add_subparsers(dest="action", metavar="ACTION"))
     actions.add_parser("list", help="list users, roles and span counts (the default)")
     grant = actions.add_parser("grant", help="give NAME a role: reviewer or annotator")
     grant.add_argument("name")
@@ -110,7 +110,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.store import open_database
-    from annotator.store.transfer import import_records, iter_export
+    from annotator.store.transfer import ExportFilter, import_records, iter_export
 
     if not args.other.is_file():
         raise AnnotatorError(f"{args.other}: no such database file")
@@ -119,9 +119,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
     records = [
         DocumentRecord(name=d.name, text=d.text, meta=d.meta, spans=[
             SpanRecord(s.start, s.end, s.label, s.text, s.annotator, s.status, s.note) for s in d.spans])
-        for d in iter_export(other)
+        for d in iter_export(other, ExportFilter(statuses=list(REVIEW_STATUSES)))  # rejected spans too
     ]
     result = import_records(store, args.other, records, add_labels=args.add_labels)
     print(f"merged {args.other}: {result.documents_new} new document(s), {result.documents_existing} already "
           f"here; {result.spans_new} new span(s), {result.spans_existing} already here")
+    if result.spans_made_mine:
+        print(f"{result.spans_made_mine} span(s) in other annotators' names or with a review status came in as "
+              f"{store.user}'s drafts: merging them as they are is a reviewer's action")
     return 0

@@ -72,6 +72,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"imported {len(report.files)} file(s): {total.documents_new} new document(s), "
           f"{total.documents_existing} already stored; {total.spans_new} new span(s), "
           f"{total.spans_existing} already stored")
+    if total.spans_made_mine:
+        print(f"{total.spans_made_mine} span(s) in other annotators' names or with a review status came in as "
+              f"{store.user}'s drafts: importing them as they are is a reviewer's action")
     if report.skipped:
         print(f"skipped {len(report.skipped)} file(s) of other types")
     if report.errors:

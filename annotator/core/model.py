@@ -90,4 +90,6 @@ class ImportResult:
     documents_existing: int = 0
     spans_new: int = 0
     spans_existing: int = 0
+    # Spans in other names or with a review status that came in as the importer's drafts (not a reviewer).
+    spans_made_mine: int = 0
     document_ids: list[int] = field(default_factory=list)

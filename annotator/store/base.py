@@ -37,6 +37,7 @@ class StoreBase:
         self._annotator_names: dict[int, str] = {}
         self._label_ids: dict[str, int] = {}
         self._label_names: dict[int, str] = {}
+        self._labels_verified: set[str] = set()
         self._texts: dict[int, str] = {}
 
     # -- transactions -------------------------------------------------------------------------
@@ -46,6 +47,7 @@ class StoreBase:
         """One committed transaction. Taking the write lock is retried with backoff beyond SQLite's
         own busy timeout, so "database is locked" does not reach the user while another process writes."""
         connection = self._begin_write()
+        self._labels_verified.clear()  # label ids are checked again once in each transaction
         try:
             yield connection
             connection.commit()
@@ -110,12 +112,15 @@ class StoreBase:
     def label_id(self, connection: Connection, name: str) -> int:
         """The label's id as the database says inside this transaction: another user may have renamed
         or re-added a label since we cached it (a cached id would store the span under the wrong label)."""
+        if name in self._labels_verified:
+            return self._label_ids[name]
         found = connection.execute(_LABEL_ID_BY_NAME, {"name": name}).scalar()
         if found is None or self._label_ids.get(name) != found:
             self._reload_labels(connection)
         if found is None:
             known = ", ".join(sorted(self._label_ids))
             raise AnnotatorError(f"unknown label {name!r} (known: {known}; add it with 'annotator labels add')")
+        self._labels_verified.add(name)
         return found
 
     def label_name(self, connection: Connection, label_id: int) -> str:

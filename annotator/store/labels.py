@@ -37,10 +37,19 @@ class LabelAdmin(StoreBase):
             self._reload_labels(connection)
         return replace(spec, name=name)
 
+    def _refuse_unless_reviewer(self, connection: Connection, what: str) -> None:
+        from annotator.store.transfer import may_act_for_others
+
+        if not may_act_for_others(self, connection):
+            raise AnnotatorError(f"{self.user} is not a reviewer: only reviewers may {what} (it changes "
+                                 "everyone's spans)")
+
     def update_label(self, name: str, *, new_name: str | None = None, color: str | None = None,
                      shortcut: str | None = None, description: str | None = None) -> None:
         with self.write() as connection:
             label_id = self.label_id(connection, name)
+            if new_name is not None and new_name != name:
+                self._refuse_unless_reviewer(connection, f"rename label {name!r}")
             values: dict[str, object] = {}
             if new_name is not None and new_name != name:
                 new_name = new_name.strip()

@@ -33,6 +33,8 @@ def import_records(store: Store, path: Path | str, records: Sequence[DocumentRec
             raise InputError(path, record.line, problem)
     result = ImportResult()
     with store.write() as connection:
+        if not may_act_for_others(store, connection):
+            records, result.spans_made_mine = _as_importers_drafts(records, store.user)
         known = {row.name for row in connection.execute(select(labels_t.c.name))}
         for record in records:
             for span in record.spans:
@@ -50,6 +52,29 @@ def import_records(store: Store, path: Path | str, records: Sequence[DocumentRec
 
 
 _CHUNK = 500  # ids or hashes per IN (...) list
+
+
+def may_act_for_others(store: Store, connection: Connection) -> bool:
+    """Spans in other people's names or with a review status, and label renames, are a reviewer's: once
+    the database has a reviewer, only reviewers may (a personal file with no reviewer has no one to ask)."""
+    reviewers = connection.scalar(select(func.count()).select_from(annotators_t)
+                                  .where(annotators_t.c.role == "reviewer")) or 0
+    return reviewers == 0 or store.role(connection) == "reviewer"
+
+
+def _as_importers_drafts(records: Sequence[DocumentRecord], user: str) -> tuple[list[DocumentRecord], int]:
+    """The records with every span in another name or with a review status made the importing user's draft."""
+    changed = 0
+    out = []
+    for record in records:
+        spans = []
+        for span in record.spans:
+            if span.annotator not in (None, user) or span.status != "draft":
+                span = SpanRecord(span.start, span.end, span.label, span.text, None, "draft", span.note)
+                changed += 1
+            spans.append(span)
+        out.append(DocumentRecord(record.name, record.text, spans, record.meta, record.line))
+    return out, changed
 
 
 def _store_documents(store: Store, connection: Connection, path: Path | str, records: Sequence[DocumentRecord],
