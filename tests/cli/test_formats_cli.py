@@ -86,6 +86,7 @@ def test_label_studio_import_is_guessed_from_the_extension(tmp_path: Path, db: P
 @pytest.mark.parametrize(("fmt", "out_name", "reader"), [
     ("conll", "data.conll", "conll"), ("jsonl-doccano", "data.jsonl", "jsonl"), ("brat", "brat", "brat"),
     ("labelstudio", "data.json", "labelstudio"), ("spacy", "data.spacy", "spacy"), ("hf", "data.jsonl", "hf"),
+    ("conll2003", "data.conll2003", "conll2003"),
 ])
 def test_every_format_exports_a_split_that_reimports(tmp_path: Path, db: Path, fmt: str, out_name: str,
                                                      reader: str | None) -> None:

@@ -27,7 +27,7 @@ def test_the_dialog_offers_every_format_that_can_write(qtbot) -> None:  # type: 
     dialog = ExportOptionsDialog()
     qtbot.addWidget(dialog)
     names = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
-    assert set(names) == {"jsonl", "jsonl-doccano", "conll", "spacy", "hf", "brat", "labelstudio"}
+    assert set(names) == {"jsonl", "jsonl-doccano", "conll", "conll2003", "spacy", "hf", "brat", "labelstudio"}
     dialog.format_box.setCurrentIndex(names.index("conll"))
     dialog.path_edit.setText("/tmp/x.conll")
     assert dialog.chosen_format().name == "conll" and dialog.chosen_path() == Path("/tmp/x.conll")

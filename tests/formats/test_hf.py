@@ -1,11 +1,13 @@
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from annotator.core.errors import InputError
 from annotator.core.formats.base import FormatReport
-from annotator.core.formats.hf import label_names_path, read_hf, write_hf
+from annotator.core.formats.hf import label_names_path, legacy_features, read_hf, write_hf
 from annotator.core.formats.iob import decode_tags
 from annotator.core.tokenizer import tokenize
 from tests.formats.helpers import edge_documents
@@ -56,6 +58,59 @@ def test_a_folder_out_path_is_saved_with_datasets(tmp_path: Path) -> None:
     inner = getattr(dataset.features["claim_tags"], "feature", None) or dataset.features["claim_tags"][0]
     assert inner.names == ["O", "B-claim", "I-claim"]
     assert len(dataset) >= 4
+
+
+# The feature types datasets 3.6 knows (datasets 2.14 knows these and fewer): no "List", which is 4.0's.
+DATASETS_3_TYPES = {"Value", "ClassLabel", "Translation", "TranslationVariableLanguages", "LargeList", "Sequence",
+                    "Array2D", "Array3D", "Array4D", "Array5D", "Audio", "Image", "Video", "Pdf"}
+
+
+def feature_types(node) -> set[str]:  # type: ignore[no-untyped-def]
+    if isinstance(node, list):
+        return set().union(*(feature_types(item) for item in node))
+    if not isinstance(node, dict):
+        return set()
+    found = {node["_type"]} if isinstance(node.get("_type"), str) else set()
+    return found.union(*(feature_types(value) for value in node.values()))
+
+
+def test_a_saved_folder_describes_its_features_as_datasets_2_and_3_read_them(tmp_path: Path) -> None:
+    pytest.importorskip("datasets")
+    import pyarrow as pa
+
+    out = tmp_path / "ds"
+    write_hf(edge_documents(), out)
+    described = [json.loads((out / "dataset_info.json").read_text(encoding="utf-8"))["features"]]
+    for arrow in out.glob("*.arrow"):
+        with pa.OSFile(str(arrow)) as source:
+            metadata = pa.ipc.open_stream(source).schema.metadata
+        described.append(json.loads(metadata[b"huggingface"])["info"]["features"])
+    assert len(described) >= 2
+    for features in described:
+        assert feature_types(features) <= DATASETS_3_TYPES and "Sequence" in feature_types(features)
+        assert features["ner_tags"]["feature"]["names"][:3] == ["O", "B-actor", "I-actor"]
+
+
+def test_legacy_features_renames_only_the_list_type() -> None:
+    features = {"tokens": {"feature": {"dtype": "string", "_type": "Value"}, "_type": "List"},
+                "ner_tags": {"feature": {"names": ["O", "List"], "_type": "ClassLabel"}, "_type": "List"}}
+    assert legacy_features(features) == {
+        "tokens": {"feature": {"dtype": "string", "_type": "Value"}, "_type": "Sequence"},
+        "ner_tags": {"feature": {"names": ["O", "List"], "_type": "ClassLabel"}, "_type": "Sequence"}}
+
+
+@pytest.mark.skipif(not os.environ.get("ANNOTATOR_OLD_DATASETS_PYTHON"),
+                    reason="set ANNOTATOR_OLD_DATASETS_PYTHON to a python with an older datasets (e.g. 3.6, 2.14)")
+def test_an_older_datasets_loads_the_saved_folder(tmp_path: Path) -> None:
+    pytest.importorskip("datasets")
+    out = tmp_path / "ds"
+    write_hf(edge_documents(), out)
+    script = ("import datasets, sys; d = datasets.load_from_disk(sys.argv[1]); "
+              "print(datasets.__version__, len(d), d.features['claim_tags'].feature.names)")
+    result = subprocess.run([os.environ["ANNOTATOR_OLD_DATASETS_PYTHON"], "-c", script, str(out)],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split(" ", 2)[2].strip() == "['O', 'B-claim', 'I-claim']"
 
 
 def test_labels_beyond_the_default_ones_get_new_ids(tmp_path: Path) -> None:

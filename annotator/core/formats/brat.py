@@ -1,19 +1,32 @@
-"""brat standoff: a folder of ``NAME.txt`` (the text, byte for byte) + ``NAME.ann`` + ``annotation.conf``.
+"""brat standoff: a folder of ``NAME.txt`` + ``NAME.ann`` (T lines) + ``annotation.conf``, as brat reads it.
 
-``.ann`` lines are ``T1<TAB>label START END<TAB>text`` with code-point offsets into the ``.txt``. A span
-whose text holds a line break is written as one range, with its line breaks shown as spaces in the text
-column (the column is a single line); reading compares the same way.
+brat reads the ``.txt`` with universal newlines (brat issue #853): a CRLF is one character to brat, and
+its offsets count it so. Offsets of ours into a CRLF text would be one off per earlier line break, and
+brat's parser rejects such T lines. So the export writes ``NAME.txt`` with LF line endings (CRLF → LF,
+lone CR → LF) and remaps every span's offsets to that text: a document imported back from the folder has
+LF line endings. An ``.ann`` line is one line whose text column must equal the text it marks, so a span
+that crosses a line break is written as fragments around the break, as brat itself writes it:
+``T1<TAB>claim 14 23;24 35<TAB>first line second line`` (the fragments' texts joined by one space;
+spaces next to the break go to the gap). brat cannot hold a line break at a span's edge: such a span is
+written without it, and reported; a span of nothing but spaces and line breaks is left out and reported
+(brat takes its blank text column for a missing one).
 
-Reading takes ``NAME.ann`` and its sibling ``NAME.txt``. Only text-bound annotations (T) become spans:
-relations (R), events (E), attributes (A/M), notes (#), equivalences (*), normalisations (N) and
-discontinuous spans (``0 5;9 14``) are skipped and counted in the report. A T line whose offsets run past
-the text, or whose text differs from the ``.txt``, is an error naming the ``.ann`` line.
+Reading takes ``NAME.ann`` and its sibling ``NAME.txt``, whose text is kept as stored (CRLF too). The
+offsets are taken the way brat takes them: a CRLF counts as one character, and they are mapped back to
+code points of the stored text. Older exports of ours counted a CRLF as two characters; the reading
+under which every T line's text column matches the ``.txt`` is used (brat's first), and a T line that
+fits neither is an error naming the ``.ann`` line. A fragmented T line whose gaps are only line breaks or
+spaces is read as one span, from the first fragment's start to the last fragment's end. Relations (R),
+events (E), attributes (A/M), notes (#), equivalences (*), normalisations (N) and other discontinuous
+spans (``0 5;9 14`` with words between) are skipped and counted in the report.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -21,16 +34,62 @@ from annotator.core.formats.base import ExportDocument, Format, FormatReport, at
 from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
 
-_LINE_BREAKS = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+# Where Python's str.splitlines ends a line, as brat's .ann reader does (Python 2 codecs readline): none
+# of them may appear in a text column.
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAKS = re.compile(rf"\r\n|[{_BREAKS}]")
+_PIECE = re.compile(rf"[^{_BREAKS}]+")
 _UNSAFE = re.compile(r"[^\w.\-]+")
 # Names Windows will not open as files, whatever the extension.
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _KINDS = {"R": "relation", "E": "event", "A": "attribute", "M": "attribute", "#": "note",
           "*": "equivalence", "N": "normalisation"}
+EDGE_BREAKS = "span(s) written without the line break at their start or end (brat cannot hold one there)"
+ONLY_BREAKS = "only spaces and line breaks: brat cannot hold such a span"
+DISCONTINUOUS = "brat discontinuous span(s) (start end;start end) skipped"
 
 
 def _one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
+
+
+class NewlineMap:
+    """Offsets between a text and brat's universal-newline reading of it, where each CRLF is one LF."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.brat_text = text.replace("\r\n", "\n").replace("\r", "\n")
+        pairs = [m.start() for m in re.finditer("\r\n", text)]
+        self._raw_lf = [r + 1 for r in pairs]  # the \n of each CRLF in the stored text
+        self._brat_lf = [r - index for index, r in enumerate(pairs)]  # the LF standing for it in brat's
+
+    def to_brat(self, raw: int) -> int:
+        """A boundary between \\r and \\n goes after the line feed."""
+        return raw - bisect_left(self._raw_lf, raw)
+
+    def to_raw(self, brat: int) -> int:
+        return brat + bisect_left(self._brat_lf, brat)
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` between its line breaks, as brat writes a span crossing lines:
+    spaces beside an inner break go to the gap, a space at the span's own edge stays (so the span reads
+    back exactly); line breaks at the edges are left out (the caller reports it)."""
+    pieces = [(m.start(), m.end()) for m in _PIECE.finditer(text, start, end)]
+    kept = []
+    for index, (first, after) in enumerate(pieces):
+        a, z = first, after
+        if index > 0:
+            while a < z and text[a].isspace():
+                a += 1
+        if index < len(pieces) - 1:
+            while z > a and text[z - 1].isspace():
+                z -= 1
+        if a < z:
+            kept.append((a, z))
+        elif index in (0, len(pieces) - 1):
+            kept.append((first, after))  # a space-only piece at the span's edge: keep the edge exact
+    return kept
 
 
 def safe_name(name: str, taken: set[str]) -> str:
@@ -46,42 +105,62 @@ def safe_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _t_lines(document: ExportDocument, report: FormatReport) -> tuple[str, list[str], list[str]]:
+    """brat's text of the document, its T lines and their labels in order."""
+    newlines = NewlineMap(document.text)
+    text = newlines.brat_text
+    lines: list[str] = []
+    labels: list[str] = []
+    seen: set[tuple[tuple[tuple[int, int], ...], str]] = set()
+    for span in document.spans:
+        pieces = fragments(text, newlines.to_brat(span.start), newlines.to_brat(span.end))
+        if not document.text[span.start:span.end].strip():  # brat takes a blank text column for a missing one
+            report.drop(document.name, document.text, span, ONLY_BREAKS)
+            continue
+        key = (tuple(pieces), span.label)
+        if key in seen:
+            report.note("identical span from another annotator written once")
+            continue
+        seen.add(key)
+        if (newlines.to_raw(pieces[0][0]), newlines.to_raw(pieces[-1][1])) != (span.start, span.end):
+            report.note(EDGE_BREAKS)
+        if span.label not in labels:
+            labels.append(span.label)
+        ranges = ";".join(f"{a} {z}" for a, z in pieces)
+        lines.append(f"T{len(seen)}\t{span.label} {ranges}\t{' '.join(text[a:z] for a, z in pieces)}\n")
+    return text, lines, labels
+
+
 def write_brat(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
+    report = report if report is not None else FormatReport()
     count = 0
     labels: list[str] = []
     taken: set[str] = set()
     with atomic_directory(out, "brat") as folder:
         for document in documents:
             name = safe_name(document.name, taken)
-            (folder / f"{name}.txt").write_text(document.text, encoding="utf-8", newline="")
-            lines = []
-            seen: set[tuple[int, int, str]] = set()
-            for span in document.spans:
-                key = (span.start, span.end, span.label)
-                if key in seen:
-                    if report is not None:
-                        report.note("identical span from another annotator written once")
-                    continue
-                seen.add(key)
-                if span.label not in labels:
-                    labels.append(span.label)
-                text = _one_line(document.text[span.start:span.end])
-                lines.append(f"T{len(seen)}\t{span.label} {span.start} {span.end}\t{text}\n")
+            text, lines, used = _t_lines(document, report)
+            (folder / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
             (folder / f"{name}.ann").write_text("".join(lines), encoding="utf-8", newline="")
+            labels.extend(label for label in used if label not in labels)
             count += 1
         conf = ["[entities]", *labels, "", "[relations]", "", "[events]", "", "[attributes]", ""]
         (folder / "annotation.conf").write_text("\n".join(conf), encoding="utf-8")
     return count
 
 
-def read_brat(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
-    txt = path.with_suffix(".txt")
-    if not txt.is_file():
-        raise InputError(path, None, f"no text file {txt.name} beside the .ann file")
-    text = decode_utf8(txt.read_bytes(), txt)
-    spans: list[SpanRecord] = []
-    for number, raw in enumerate(decode_utf8(path.read_bytes(), path).split("\n"), start=1):
-        line = raw.rstrip("\r")
+@dataclass(frozen=True)
+class _TLine:
+    number: int
+    label: str
+    ranges: tuple[tuple[int, int], ...]  # sorted, not overlapping
+    column: str | None
+
+
+def _parse(path: Path, content: str, report: FormatReport | None) -> list[_TLine]:
+    """The T lines of an .ann (syntax checked); other annotation lines are counted and skipped."""
+    found = []
+    for number, line in enumerate(content.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if not line.strip():
             continue
         kind = line[0]
@@ -94,23 +173,83 @@ def read_brat(path: Path, report: FormatReport | None = None) -> Iterator[Docume
         fields = line.split("\t", 2)
         if len(fields) < 2 or len(fields[1].split(" ")) < 3:
             raise InputError(path, number, "expected 'T<id><TAB>label start end<TAB>text'")
-        label, ranges = fields[1].split(" ", 1)
-        if ";" in ranges:
+        label, rest = fields[1].split(" ", 1)
+        ranges = []
+        for piece in rest.split(";"):
+            try:
+                start, end = (int(v) for v in piece.split(" "))
+            except ValueError:
+                raise InputError(path, number, f"offsets must be two integers, got {piece!r}") from None
+            ranges.append((start, end))
+        ranges.sort()
+        if any(b[0] < a[1] for a, b in zip(ranges, ranges[1:], strict=False)):
+            raise InputError(path, number, f"fragments {rest!r} overlap")
+        found.append(_TLine(number, label, tuple(ranges), fields[2] if len(fields) == 3 else None))
+    return found
+
+
+def _joined(line: _TLine, view: str) -> tuple[int, int] | None:
+    """The one span a T line marks in ``view`` (fragments joined over gaps of spaces and line breaks),
+    or None for a discontinuous span."""
+    gaps = (view[a[1]:b[0]] for a, b in zip(line.ranges, line.ranges[1:], strict=False))
+    if any(gap.strip() for gap in gaps):
+        return None
+    return line.ranges[0][0], line.ranges[-1][1]
+
+
+def _problem(line: _TLine, view: str, txt: Path) -> str | None:
+    """Why ``line`` does not fit this reading of the text, or None."""
+    start, end = line.ranges[0][0], line.ranges[-1][1]
+    if not 0 <= start < end <= len(view) or any(a > z for a, z in line.ranges):
+        return f"offsets [{start}, {end}) do not fit the text of {txt.name} ({len(view)} characters)"
+    if line.column is None or _joined(line, view) is None:
+        return None
+    covered = " ".join(view[a:z] for a, z in line.ranges)
+    if _one_line(covered) != _one_line(line.column):
+        at = ";".join(f"[{a}, {z})" for a, z in line.ranges)
+        return f"span text {line.column!r} does not match {txt.name} at {at}: {covered!r}"
+    return None
+
+
+def _reading(path: Path, txt: Path, text: str, lines: list[_TLine]) -> tuple[str, Callable[[int], int]]:
+    """The text as the .ann's offsets count it and the way back to code points of the stored text: brat's
+    universal-newline reading, else (a CRLF text exported by an older version of ours) the stored text
+    itself. The first reading under which every T line fits is taken; when none is, the error names the
+    line where the reading that got furthest fails."""
+    newlines = NewlineMap(text)
+    readings: list[tuple[str, Callable[[int], int]]] = [(newlines.brat_text, newlines.to_raw)]
+    if "\r\n" in text:
+        readings.append((text, lambda offset: offset))
+    failures = []
+    for view, to_raw in readings:
+        failure = next(((line.number, problem) for line in lines
+                        if (problem := _problem(line, view, txt)) is not None), None)
+        if failure is None:
+            return view, to_raw
+        failures.append(failure)
+    number, problem = max(failures, key=lambda failure: failure[0])  # the first one on a tie: brat's
+    if len(readings) > 1:
+        problem += (f" (neither counting each CRLF of {txt.name} as one character, as brat does, "
+                    "nor as two fits every T line)")
+    raise InputError(path, number, problem)
+
+
+def read_brat(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
+    txt = path.with_suffix(".txt")
+    if not txt.is_file():
+        raise InputError(path, None, f"no text file {txt.name} beside the .ann file")
+    text = decode_utf8(txt.read_bytes(), txt)
+    lines = _parse(path, decode_utf8(path.read_bytes(), path), report)
+    view, to_raw = _reading(path, txt, text, lines)
+    spans: list[SpanRecord] = []
+    for line in lines:
+        joined = _joined(line, view)
+        if joined is None:
             if report is not None:
-                report.note("brat discontinuous span(s) (start end;start end) skipped")
+                report.note(DISCONTINUOUS)
             continue
-        try:
-            start, end = (int(v) for v in ranges.split(" "))
-        except ValueError:
-            raise InputError(path, number, f"offsets must be two integers, got {ranges!r}") from None
-        if not 0 <= start < end <= len(text):
-            raise InputError(path, number, f"offsets [{start}, {end}) do not fit the text of {txt.name} "
-                             f"({len(text)} characters)")
-        covered = text[start:end]
-        if len(fields) == 3 and _one_line(covered) != fields[2]:
-            raise InputError(path, number, f"span text {fields[2]!r} does not match {txt.name} at "
-                             f"[{start}, {end}): {covered!r}")
-        spans.append(SpanRecord(start, end, label, covered))
+        start, end = to_raw(joined[0]), to_raw(joined[1])
+        spans.append(SpanRecord(start, end, line.label, text[start:end]))
     if not text.strip():
         raise InputError(txt, None, "empty file: there is no text to annotate")
     yield DocumentRecord(name=path.stem, text=text, spans=spans, line=1)
@@ -118,7 +257,7 @@ def read_brat(path: Path, report: FormatReport | None = None) -> Iterator[Docume
 
 FORMAT = Format(
     name="brat",
-    description="brat standoff: a folder of NAME.txt + NAME.ann (T spans) and annotation.conf",
+    description="brat standoff: a folder of NAME.txt (LF line endings) + NAME.ann (T spans) and annotation.conf",
     extensions=(".ann",),
     read=read_brat,
     write=write_brat,

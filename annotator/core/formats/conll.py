@@ -50,7 +50,7 @@ def _columns(line: str) -> list[str]:
     return [c.strip(" \t") for c in line.split(separator) if c.strip(" \t")]
 
 
-def _sections(path: Path, content: str) -> Iterator[tuple[int, list[list[Row]]]]:
+def sections(path: Path, content: str) -> Iterator[tuple[int, list[list[Row]]]]:
     """Documents as (first line, sentences of rows); -DOCSTART- lines separate documents."""
     sentences: list[list[Row]] = []
     sentence: list[Row] = []
@@ -104,16 +104,24 @@ def _check_tag(path: Path, number: int, tag: str) -> str:
 
 def read_conll(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
     content = decode_utf8(path.read_bytes(), path)
-    sections = _pipe_sentences(content) or list(_sections(path, content))
-    rows = [row for _, sentences in sections for sentence in sentences for row in sentence]
+    found = _pipe_sentences(content) or list(sections(path, content))
+    rows = [row for _, sentences in found for sentence in sentences for row in sentence]
     if not rows:
         raise InputError(path, None, "empty file: no tokens")
     # This module's own layout: token, entity tag, claim tag.
     tag_columns = [-1]
     if all(len(c) == 3 and TAG.match(c[1]) and TAG.match(c[2]) for _, c in rows):
         tag_columns = [1, 2]
-    for index, (first_line, sentences) in enumerate(sections, start=1):
-        name = path.stem if len(sections) == 1 else f"{path.stem}-{index}"
+    yield from documents_from(path, found, tag_columns, report)
+
+
+def documents_from(path: Path, found: list[tuple[int, list[list[Row]]]], tag_columns: list[int],
+                   report: FormatReport | None) -> Iterator[DocumentRecord]:
+    """Documents rebuilt from sections of rows: tokens joined by single spaces, a line per sentence, spans
+    from the tags in ``tag_columns``. Named after the file (``NAME``, or ``NAME-1``, ``NAME-2`` ... when it
+    holds several): CoNLL has no place for a name that every reader would skip."""
+    for index, (first_line, sentences) in enumerate(found, start=1):
+        name = path.stem if len(found) == 1 else f"{path.stem}-{index}"
         lines: list[str] = []
         spans: list[SpanRecord] = []
         offset = 0

@@ -7,6 +7,12 @@ Tags are integers (IOB2, as in ``conll2003``); their names are written beside th
 features; ``OUT`` without an extension a folder written by ``datasets``' ``save_to_disk`` (needs the
 ``hf`` extra). Tokens, sentences and the spans left out are exactly as for CoNLL (see ``iob``).
 
+The folder is loaded wherever the model is trained, often with another ``datasets`` than ours. datasets 4
+and later describe a list column as ``List``, which datasets 2.x and 3.x refuse (``Feature type 'List'
+not found``); every version reads the older name ``Sequence`` (4+ turn it into ``List``). So the saved
+folder's feature descriptions (``dataset_info.json`` and each Arrow file's schema metadata) say
+``Sequence``, as the Parquet metadata does.
+
 Reading (``--format hf``) takes JSON lines or Parquet rows with ``tokens`` and ``ner_tags`` (and
 ``claim_tags``), as ids named by the ``.labels.json`` beside the file or as tag strings. Consecutive rows
 of one ``document`` make one document (tokens joined by spaces, a line per row); rows without a
@@ -101,7 +107,44 @@ def write_hf(documents: Iterable[ExportDocument], out: Path, report: FormatRepor
     dataset = datasets.Dataset.from_list(collected, features=_datasets_features(names))
     with atomic_directory(out, "hf") as folder:
         dataset.save_to_disk(str(folder))
+        _older_datasets_can_load(folder)
     return counter[0]
+
+
+def legacy_features(node: Any) -> Any:
+    """A feature description (as JSON) with every ``List`` named ``Sequence``; names and values untouched."""
+    if isinstance(node, list):
+        return [legacy_features(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: legacy_features(value) for key, value in node.items()}
+    if node.get("_type") == "List":
+        node["_type"] = "Sequence"
+    return node
+
+
+def _older_datasets_can_load(folder: Path) -> None:
+    """Rewrite what ``save_to_disk`` wrote so datasets 2.x and 3.x load it too (see the module docstring):
+    ``dataset_info.json``, and the ``huggingface`` schema metadata of each Arrow stream, which datasets reads
+    again on load. The data itself is not touched."""
+    import pyarrow as pa
+
+    info_path = folder / "dataset_info.json"
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    info["features"] = legacy_features(info.get("features"))
+    info_path.write_text(json.dumps(info, indent=2), encoding="utf-8")  # ASCII, as datasets writes it
+    for arrow in sorted(folder.glob("*.arrow")):
+        with pa.OSFile(str(arrow)) as source:  # read into memory, not mapped: the file is replaced below
+            table = pa.ipc.open_stream(source).read_all()
+        metadata = dict(table.schema.metadata or {})
+        if b"huggingface" not in metadata:
+            continue
+        metadata[b"huggingface"] = json.dumps(legacy_features(json.loads(metadata[b"huggingface"]))).encode()
+        table = table.replace_schema_metadata(metadata)
+        rewritten = arrow.with_name(f"{arrow.name}.part")
+        with pa.OSFile(str(rewritten), "wb") as sink, pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        rewritten.replace(arrow)
 
 
 def _read_rows(path: Path) -> Iterator[tuple[int | None, Any]]:

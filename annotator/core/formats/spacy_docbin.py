@@ -1,10 +1,19 @@
-"""spaCy's training data: a ``.spacy`` DocBin of Docs made by ``spacy.blank("ar")``'s tokenizer.
+"""spaCy's training data: a ``.spacy`` DocBin of Docs cut into the project's own tokens.
+
+spaCy's blank Arabic tokenizer keeps ``إصابات».``, ``Reuters.`` and ``2023.`` as one token, so a claim
+ending in ``».`` or an entity before a full stop would not start and end on a token and could not be
+written. Each Doc is therefore built with ``Doc(vocab, words=, spaces=)`` from
+``annotator.core.tokenizer`` (the tokens CoNLL and Hugging Face get): a token is followed by one space or
+by nothing, and any other run of whitespace (a line break, a second space) is a token of its own, as
+spaCy's tokenizer makes it, so ``doc.text`` is the text exactly. The tokenization travels in the DocBin:
+``spacy train`` uses it only with ``gold_preproc = true`` (otherwise it re-tokenizes each text with the
+pipeline's tokenizer and aligns the spans to that).
 
 Entities (every label but claim) that do not overlap go to ``doc.ents``; every span, claims included, to
-``doc.spans["sc"]`` (the key of spaCy's span categorizer). A span must start and end on a spaCy token
-boundary (``char_span`` with ``alignment_mode="strict"``); one that does not is left out and reported,
-as is an entity left out of ``doc.ents`` because it overlaps another. The document name, annotator and
-review status of each span are kept in ``doc.user_data`` so reading back restores them.
+``doc.spans["sc"]`` (the key of spaCy's span categorizer). A span that does not start and end on a token
+(a proclitic و/ب/ل left out, as for CoNLL) is left out and reported, as is an entity left out of
+``doc.ents`` because it overlaps another. The document name, annotator and review status of each span
+are kept in ``doc.user_data`` so reading back restores them.
 
 spaCy is optional (``pip install annotator[spacy]``) and imported only when this format is used.
 """
@@ -20,6 +29,7 @@ from annotator.core.formats.base import ExportDocument, Format, FormatReport, at
 from annotator.core.formats.iob import CLAIM, OFF_TOKENS, OVERLAPS
 from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
 from annotator.core.spans import check_span
+from annotator.core.tokenizer import tokenize
 
 SPANS_KEY = "sc"
 
@@ -32,16 +42,39 @@ def _spacy() -> Any:
     return spacy
 
 
+def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """The project's tokens as spaCy ``words``/``spaces`` that give back ``text`` exactly: one space after
+    a token is its ``spaces`` flag; any other whitespace run between tokens (or at either end) is a word
+    of its own, without a space after it."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for token in [*tokenize(text), None]:
+        gap = text[position:token.start if token is not None else len(text)]
+        if gap.startswith(" ") and words:
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+        if token is not None:
+            words.append(token.text)
+            spaces.append(False)
+            position = token.end
+    return words, spaces
+
+
 def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
     spacy = _spacy()
-    from spacy.tokens import DocBin
+    from spacy.tokens import Doc, DocBin
 
     report = report if report is not None else FormatReport()
     nlp = spacy.blank("ar")
     docbin = DocBin(store_user_data=True)
     count = 0
     for document in documents:
-        doc = nlp.make_doc(document.text)
+        words, spaces = words_and_spaces(document.text)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
         spans, ents, written = [], [], []
         seen: set[tuple[int, int, str]] = set()
         last_end = -1
