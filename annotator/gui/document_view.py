@@ -59,6 +59,7 @@ class DocumentView(QPlainTextEdit):
         self.selected_span_id: int | None = None
         self.raw_selection = False  # True when the selection was made with Alt held (no word snapping)
         self._click_cycle: tuple[int, int] = (-1, 0)
+        self._dragged = False  # the left button moved with a selection since it was pressed
 
         self._decorate_timer = QTimer(self)
         self._decorate_timer.setSingleShot(True)
@@ -108,7 +109,41 @@ class DocumentView(QPlainTextEdit):
         return self.positions.to_offset(self.textCursor().position())
 
     def offset_at(self, point: QPoint) -> int:
-        return self.positions.to_offset(self.cursorForPosition(point).position())
+        return self.positions.to_offset(self.position_at(point))
+
+    def position_at(self, point: QPoint) -> int:
+        """The Qt position of the gap nearest to ``point`` on its line. Qt's own hit test lands a few
+        pixels off in right-to-left lines: a point in the space between two words can map to after the
+        next word's first letter, so a click or drag ending in the gap would take that word in. The
+        candidates around Qt's answer are compared by where their gaps are really drawn."""
+        guess = self.cursorForPosition(point).position()
+        best, best_distance = guess, None
+        for candidate in (guess - 1, guess, guess + 1):
+            if not 0 <= candidate < self.positions.qt_length + 1:
+                continue
+            candidate = self.positions.to_qt(self.positions.to_offset(candidate))  # never inside a surrogate pair
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(candidate)
+            rect = self.cursorRect(cursor)
+            if not rect.top() <= point.y() <= rect.bottom():
+                continue  # the other end of a wrapped line
+            distance = abs(rect.x() - point.x())
+            if best_distance is None or distance < best_distance:
+                best, best_distance = candidate, distance
+        return best
+
+    def _correct_mouse_position(self, point: QPoint, keep_anchor: bool) -> None:
+        cursor = self.textCursor()
+        position = self.position_at(point)
+        if position == cursor.position():
+            return
+        if keep_anchor:
+            anchor = cursor.anchor()
+            cursor.setPosition(anchor)
+            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.setPosition(position)
+        self.setTextCursor(cursor)
 
     def move_to_offset(self, offset: int) -> None:
         cursor = self.textCursor()
@@ -195,9 +230,21 @@ class DocumentView(QPlainTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.raw_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         super().mousePressEvent(event)
+        self._dragged = False
+        if event.button() == Qt.MouseButton.LeftButton:
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self._correct_mouse_position(event.position().toPoint(), keep_anchor=shift)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self._dragged = True
+            self._correct_mouse_position(event.position().toPoint(), keep_anchor=True)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._dragged and self.textCursor().hasSelection():
+            self._correct_mouse_position(event.position().toPoint(), keep_anchor=True)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         offset = self.offset_at(event.position().toPoint())

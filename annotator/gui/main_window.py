@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
             self.view.move_to_offset(span.start)
 
     def _span_rows_selected(self, *_args: object) -> None:
+        if getattr(self, "_removing_span", False):
+            return
         rows = self.spans_table.selectionModel().selectedRows()
         span = rows[0].data(SPAN_ROLE) if rows else None
         if span is not None and (self.selected_span is None or self.selected_span.id != span.id):
@@ -318,7 +320,14 @@ class MainWindow(QMainWindow):
     def _span_removed(self, span: StoredSpan) -> None:
         if self.selected_span is not None and self.selected_span.id == span.id:
             self.select_span(None)
-        self.spans_model.remove(span.id)
+        # Removing the row would move the table's current row to the neighbour and select that span:
+        # after Delete nothing is selected, so a second Delete does not take the next span.
+        self._removing_span = True
+        try:
+            self.spans_model.remove(span.id)
+            self.spans_table.selectionModel().clearSelection()
+        finally:
+            self._removing_span = False
         self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers()
