@@ -61,12 +61,17 @@ class FindBar(QWidget):
     def find_previous(self) -> bool:
         return self._find(QTextDocument.FindFlag.FindBackward)
 
+    def _found(self) -> None:
+        # A match is tagged exactly as found: word snapping would pull in a proclitic (و in والقوات).
+        self.view.raw_selection = True
+
     def _find(self, flags: QTextDocument.FindFlag) -> bool:
         needle = self.field.text()
         if not needle:
             return False
         if self.view.find(needle, flags):
             self.result.setText("")
+            self._found()
             return True
         # Wrap around once.
         cursor = self.view.textCursor()
@@ -75,6 +80,7 @@ class FindBar(QWidget):
         self.view.setTextCursor(cursor)
         if self.view.find(needle, flags):
             self.result.setText(self.tr("wrapped around"))
+            self._found()
             return True
         self.result.setText(self.tr("not found"))
         return False

@@ -47,6 +47,9 @@ def import_with_progress(parent: QWidget, store: Store, paths: list[Path]) -> Im
 
 def describe(report: ImportReport, cancelled_hint: bool = False) -> str:
     total = report.total()
+    if not report.files and report.errors:
+        return QCoreApplication.translate("Import", "Nothing was imported: {count} file(s) had errors.").format(
+            count=len(report.errors))
     text = QCoreApplication.translate(
         "Import", "Imported {files} file(s): {new} new document(s), {old} already stored, {spans} new span(s)."
     ).format(files=len(report.files), new=total.documents_new, old=total.documents_existing, spans=total.spans_new)

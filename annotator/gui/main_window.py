@@ -29,7 +29,7 @@ from annotator.gui.outside_changes import OutsideChangeWatcher
 from annotator.gui.panels import build_panels
 from annotator.gui.session import AnnotationSession
 from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
-from annotator.gui.span_list import SPAN_ROLE
+from annotator.gui.span_list import SPAN_ROLE, span_status_name
 from annotator.store.store import Store
 
 DEFAULT_FONT_SIZE = 16
@@ -235,6 +235,13 @@ class MainWindow(QMainWindow):
         else:
             self.session.undo_from_history()
 
+    def redo(self) -> None:
+        stack = self.session.undo_stack
+        if stack is not None and stack.canRedo():
+            stack.redo()
+        else:
+            self.session.redo_from_history()
+
     def delete_selected_span(self) -> None:
         if self.selected_span is None:
             self._failed(self.tr("No span is selected: click a span or pick one in the span list."))
@@ -260,6 +267,9 @@ class MainWindow(QMainWindow):
             self.spans_table.scrollTo(index)
         if scroll:
             self.view.move_to_offset(span.start)
+        if span.note:
+            self._note(self.tr("{status} by {reviewer}: “{note}”").format(
+                status=span_status_name(span.status), reviewer=span.reviewer or span.annotator, note=span.note))
 
     def _span_rows_selected(self, *_args: object) -> None:
         if getattr(self, "_removing_span", False):
@@ -355,11 +365,11 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         spans = self.session.spans
-        self.counts_label.setText(
-            self.tr("{count} spans · {mine} mine · user {user}").format(
-                count=len(spans), mine=spans.count_of(self.store.user), user=self.store.user
-            )
-        )
+        count = len(spans)
+        template = self.tr("1 span · {mine} mine · user {user}") if count == 1 else self.tr(
+            "{count} spans · {mine} mine · user {user}")
+        self.counts_label.setText(template.format(count=count, mine=spans.count_of(self.store.user),
+                                                  user=self.store.user))
 
     # -- view options -------------------------------------------------------------------------
 
@@ -429,10 +439,10 @@ class MainWindow(QMainWindow):
         if not self.outside_label.isVisibleTo(self):
             self.outside.seen()
         self.refresh_documents()
-        self._saved(describe(report))
+        (self._saved if report.files else self._failed)(describe(report))
         show_errors(self, report)
         self.back_to_text()
-        if report.document_ids and self.session.document is None:
+        if report.document_ids:  # the imported document is what the user wants to see next
             self.open_document(report.document_ids[0])
 
     def show_shortcuts(self) -> None:

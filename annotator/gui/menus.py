@@ -44,10 +44,8 @@ def build_menus(window: MainWindow) -> None:
     edit_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     # Undo walks this session's stack first, then the stored history (work from before a restart).
     undo = window._action(QT_TRANSLATE_NOOP("MainWindow", "&Undo"), window.undo, ["Ctrl+Z"])
-    redo = window.session.undo_group.createRedoAction(window, QCoreApplication.translate("MainWindow", "&Redo"))
-    redo.setObjectName("redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    window.addAction(redo)
+    # Redo walks this session's stack, then what Ctrl+Z undid from the stored history.
+    redo = window._action(QT_TRANSLATE_NOOP("MainWindow", "&Redo"), window.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], key="redo")
     for action in (undo, redo):
         edit_menu.addAction(action)
     edit_menu.addSeparator()

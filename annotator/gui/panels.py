@@ -110,9 +110,13 @@ def build_span_list(window: MainWindow) -> None:
     window.spans_table.verticalHeader().hide()
     # Fixed widths and row heights: measuring 20,000 rows' contents would stall opening a long article.
     header = window.spans_table.horizontalHeader()
-    for column, width in ((0, 90), (2, 80), (3, 70), (4, 90)):
+    # The offsets column fits two 7-digit offsets (a 1 MB article) in the table's own font.
+    offsets_width = window.spans_table.fontMetrics().horizontalAdvance("0000000–0000000") + 16
+    for column, width in ((0, 90), (2, 80), (3, 80), (4, offsets_width)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, width)
+    # Arabic text starts on the right: cut it on its left (where it ends), so its beginning stays readable.
+    window.spans_table.setTextElideMode(Qt.TextElideMode.ElideLeft)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     window.spans_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     window.spans_table.verticalHeader().setDefaultSectionSize(window.fontMetrics().height() + 8)
@@ -142,12 +146,17 @@ def build_layers(window: MainWindow) -> None:
 def build_status_bar(window: MainWindow) -> None:
     window.saved_label = QLabel(QCoreApplication.translate("MainWindow", "All changes saved"))
     window.counts_label = QLabel()
+    window.review_label = QLabel(QCoreApplication.translate("MainWindow", "REVIEW MODE"))
+    window.review_label.setObjectName("reviewMode")
+    window.review_label.setStyleSheet("background: #1d3557; color: white; font-weight: bold; padding: 1px 6px;")
+    window.review_label.hide()
     window.outside_label = QLabel()
     window.outside_label.setObjectName("outsideChanges")
     window.outside_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
     window.outside_label.hide()
     window.offset_label = QLabel()
     window.statusBar().addWidget(window.saved_label, 1)
+    window.statusBar().addPermanentWidget(window.review_label)
     window.statusBar().addPermanentWidget(window.outside_label)
     window.statusBar().addPermanentWidget(window.counts_label)
     window.statusBar().addPermanentWidget(window.offset_label)

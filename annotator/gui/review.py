@@ -1,7 +1,7 @@
 """Layers and review mode: whose spans are shown, where they disagree, and a reviewer's keys.
 
-N/Shift+N step through the unresolved disagreements, A accepts and R rejects the selected span
-(Shift+A / Shift+R ask for a comment first), E moves the selected span's boundaries to the text
+N/Shift+N step through the unresolved disagreements, A accepts and R rejects the selected span and
+leaves it selected (Shift+A / Shift+R ask for a comment first), E moves the selected span's boundaries to the text
 selection. Review mode (Ctrl+R) starts at the first disagreement and adds new tags as accepted (the
 gold layer). The permissions are the
 store's: a refused action says why in the status bar.
@@ -120,6 +120,7 @@ class ReviewController(QObject):
     def set_review_mode(self, on: bool) -> None:
         # N/A/R/E work in and out of review mode (the store decides who may accept); the mode adds new
         # tags as accepted and starts at the first disagreement.
+        self.window.review_label.setVisible(on)
         if on:
             role = self.window.store.role()
             note = (
@@ -174,8 +175,9 @@ class ReviewController(QObject):
                 return
         decided = self.window.session.review(span, status, comment or None)
         if decided is not None:
-            self.window.selected_span = decided
-            self.step(+1)
+            # The decided span stays selected (its new status shows); N moves on, so A then N never
+            # skips a disagreement.
+            self.window.select_span(decided)
 
     def show_agreement(self) -> None:
         from annotator.gui.agreement_dialog import AgreementDialog

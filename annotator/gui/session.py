@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.errors import AnnotatorError
@@ -38,6 +38,8 @@ class AnnotationSession(QObject):
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         self.last_span_id: int | None = None  # the span of the latest committed action
+        # Per document: (history change id, description) of what Ctrl+Z undid from the stored history.
+        self._history_redo: dict[int, list[tuple[int, str]]] = {}
 
     @property
     def user(self) -> str:
@@ -84,6 +86,8 @@ class AnnotationSession(QObject):
             return None
         change_id = self.store.last_change_id
         log.info("%s (change %s)", description, change_id)
+        if self.document is not None:
+            self._history_redo.pop(self.document.id, None)  # a new action ends what could be redone
         self._announce(before, after, description)
         if change_id is not None:
             self._push(SpanCommand(self, description, change_id))
@@ -140,7 +144,24 @@ class AnnotationSession(QObject):
         if result is None:
             self.failed.emit(self.tr("Nothing to undo in this document."))
             return False
-        self._announce(*result, self.tr("undo from history"))
+        assert self.store.last_change_id is not None
+        description = _describe_undo(*result)
+        self._history_redo.setdefault(self.document.id, []).append((self.store.last_change_id, description))
+        self._announce(*result, self.tr("Undone: {what}").format(what=description))
+        return True
+
+    def redo_from_history(self) -> bool:
+        """Ctrl+Shift+Z after Ctrl+Z undid from the stored history: redo that, newest first."""
+        if self.document is None or not self._history_redo.get(self.document.id):
+            self.failed.emit(self.tr("Nothing to redo in this document."))
+            return False
+        change_id, description = self._history_redo[self.document.id].pop()
+        try:
+            result = self.store.revert(change_id, "redo")
+        except AnnotatorError as error:
+            self.failed.emit(self.tr("cannot redo: {error}").format(error=error))
+            return False
+        self._announce(*result, self.tr("Redone: {what}").format(what=description))
         return True
 
     def _push(self, command: QUndoCommand) -> None:
@@ -197,6 +218,20 @@ class SpanCommand(QUndoCommand):
         assert store.last_change_id is not None
         self.change_id = store.last_change_id
         self.session._announce(before, after, f"{verb.capitalize()}: {self.text()}")
+
+
+def _describe_undo(before: StoredSpan | None, after: StoredSpan | None) -> str:
+    """What an undo from the history did, as the user's own action: the undo of a tag removes it."""
+    translate = QCoreApplication.translate
+    if before is not None and after is None:
+        return translate("AnnotationSession", "tag “{text}” as {label}").format(text=_short(before.text),
+                                                                            label=before.label)
+    if before is None and after is not None:
+        return translate("AnnotationSession", "delete {label} “{text}”").format(label=after.label,
+                                                                             text=_short(after.text))
+    subject = after or before
+    assert subject is not None
+    return translate("AnnotationSession", "change of “{text}”").format(text=_short(subject.text))
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -18,6 +19,26 @@ from annotator.gui.qt_compat import change_row_filter
 from annotator.gui.table_model import FlatTableModel
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+# Shown translated; stored and exported as they are.
+_STATUS_NAMES = (QT_TRANSLATE_NOOP("Status", "draft"), QT_TRANSLATE_NOOP("Status", "accepted"),
+                 QT_TRANSLATE_NOOP("Status", "rejected"))
+_LABEL_NAMES = (QT_TRANSLATE_NOOP("Label", "actor"), QT_TRANSLATE_NOOP("Label", "location"),
+                QT_TRANSLATE_NOOP("Label", "date"), QT_TRANSLATE_NOOP("Label", "claim"))
+# Left-to-right isolates: "15–20" stays in that order inside right-to-left text and interface.
+LRI, PDI = "\u2066", "\u2069"
+
+
+def span_status_name(status: str) -> str:
+    return QCoreApplication.translate("Status", status)
+
+
+def label_display_name(name: str) -> str:
+    """The default labels in the interface language; a team's own labels as they are."""
+    return QCoreApplication.translate("Label", name)
+
+
+def offsets_text(start: int, end: int) -> str:
+    return f"{LRI}{start}–{end}{PDI}"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -119,16 +140,18 @@ class SpanListModel(FlatTableModel):
             return span
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                span.label,
+                label_display_name(span.label),
                 span.text.replace("\n", " ").replace("\r", ""),
                 span.annotator,
-                span.status,
-                f"{span.start}–{span.end}",
+                span_status_name(span.status),
+                offsets_text(span.start, span.end),
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self.colors.get(span.label)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label}: {span.text} ({span.annotator}, {span.status}) [{span.start}, {span.end})"
+            tip = (f"{label_display_name(span.label)}: {span.text} ({span.annotator}, {span_status_name(span.status)}"
+                   f"{', ' + span.reviewer if span.reviewer else ''}) {offsets_text(span.start, span.end)}")
+            return tip + (f"\n“{span.note}”" if span.note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

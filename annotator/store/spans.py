@@ -155,7 +155,14 @@ class SpanActions(StoreBase):
         with self.write() as connection:
             if owner != self.user and self.role(connection) != "reviewer":
                 raise PermissionDenied(f"only reviewers may add spans in another annotator's name ({owner})")
-            new = StoredSpan(span_id or 0, document_id, start, end, label, snapshot, owner, status, note)  # type: ignore[arg-type]
+            # A span added as accepted or rejected is a review decision: the reviewer's, with its time.
+            reviewer = None
+            if status != "draft":
+                if self.role(connection) != "reviewer":
+                    raise PermissionDenied(f"only reviewers may add spans as {status}")
+                reviewer = self.user
+            new = StoredSpan(span_id or 0, document_id, start, end, label, snapshot, owner, status, note,  # type: ignore[arg-type]
+                             reviewer)
             stored = self._apply(connection, "add", None, new)
         assert stored is not None
         return stored

@@ -39,12 +39,11 @@ def point_of(window: MainWindow, offset: int) -> QPoint:
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(window.view.positions.to_qt(offset))
     rect = window.view.cursorRect(cursor)
-    # The caret is drawn a few pixels off the gap it stands for (more so in right-to-left lines):
-    # aim at the nearest point that Qt's own hit test maps to that gap, as a user's eye does.
+    # Aim at the nearest point that the view's hit test maps to that gap, as a user's eye does.
     target = cursor.position()
     for dx in sorted(range(-8, 9), key=abs):
         point = QPoint(rect.x() + dx, rect.center().y())
-        if window.view.cursorForPosition(point).position() == target:
+        if window.view.position_at(point) == target:
             return point
     raise AssertionError(f"no point hits offset {offset}")
 

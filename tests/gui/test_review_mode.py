@@ -45,7 +45,10 @@ def test_reviewer_resolves_every_disagreement_with_the_keyboard(open_window) -> 
     decisions = 0
     while window.review.open_disagreements():
         assert window.selected_span is not None
+        decided = window.selected_span
         press(window, Qt.Key.Key_A if window.selected_span.annotator == "salma" else Qt.Key.Key_R)
+        assert window.selected_span.id == decided.id  # stays on the decided span; N moves on
+        press(window, Qt.Key.Key_N)
         decisions += 1
         assert decisions <= len(todo)
     assert decisions == len(todo)
@@ -99,6 +102,11 @@ def test_undo_after_restart_comes_from_the_history(open_window) -> None:
     assert len(stored(again)) == 2
     press(again, Qt.Key.Key_Z, CTRL)
     assert stored(again) == [("location", "قاعدة عين الأسد")]
+    assert "Undone: tag “الصحراء الغربية” as location" in again.saved_label.text()
+    press(again, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)  # redo works after a restart too
+    assert sorted(stored(again)) == [("location", "الصحراء الغربية"), ("location", "قاعدة عين الأسد")]
+    assert "Redone: tag “الصحراء الغربية” as location" in again.saved_label.text()
+    press(again, Qt.Key.Key_Z, CTRL)
     press(again, Qt.Key.Key_Z, CTRL)
     press(again, Qt.Key.Key_Z, CTRL)
     assert stored(again) == [] and "Nothing to undo" in again.saved_label.text()
@@ -129,6 +137,11 @@ def test_review_keys_work_without_switching_review_mode_on(open_window) -> None:
     press(window, Qt.Key.Key_N)
     first = window.selected_span
     assert first is not None and first.id in window.view.disagreeing
+    todo = len(window.review.open_disagreements())
     press(window, Qt.Key.Key_A)
     assert window.store.span(first.id).status == "accepted"
-    assert window.selected_span is not None and window.selected_span.id != first.id  # on to the next one
+    assert window.selected_span is not None and window.selected_span.id == first.id  # stays, shows its status
+    press(window, Qt.Key.Key_N)  # A then N: the next open disagreement, none skipped
+    second = window.selected_span
+    assert second.id != first.id and second.id in {s.id for s in window.review.open_disagreements()}
+    assert len(window.review.open_disagreements()) < todo
