@@ -258,9 +258,42 @@ class DocumentView(QPlainTextEdit):
         self._click_cycle = (offset, depth)
         self.spanClicked.emit(under[depth])
 
+    _VERTICAL_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_PageDown: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageUp: -1}
+
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.raw_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        before = self.textCursor().position()
+        super().keyPressEvent(event)
+        step = self._VERTICAL_KEYS.get(event.key())
+        if step is not None and self.textCursor().position() == before:
+            self._unstick(before, step, event)
+
+    def _at_wrap(self, position: int) -> bool:
+        """Whether ``position`` is where one visual line of a wrapped paragraph ends and the next begins."""
+        block = self.document().findBlock(position)
+        layout = block.layout()
+        if layout is None or layout.lineCount() < 2:
+            return False
+        inside = position - block.position()
+        for index in range(layout.lineCount() - 1):
+            line = layout.lineAt(index)
+            if abs(line.textStart() + line.textLength() - inside) <= 1:
+                return True
+        return False
+
+    def _unstick(self, position: int, step: int, event) -> None:  # type: ignore[no-untyped-def]
+        """Qt leaves the caret where it was when Down/PageDown (Up/PageUp) start from the space where a
+        right-to-left line wraps: that gap belongs to both lines, and the move maps back onto it. Step
+        one character past it and move again, so the keys never get stuck."""
+        nudged = position + step
+        if not 0 <= nudged <= self.positions.qt_length or not self._at_wrap(position):
+            return
+        keep = QTextCursor.MoveMode.KeepAnchor if event.modifiers() & Qt.KeyboardModifier.ShiftModifier \
+            else QTextCursor.MoveMode.MoveAnchor
+        cursor = self.textCursor()
+        cursor.setPosition(nudged, keep)
+        self.setTextCursor(cursor)
         super().keyPressEvent(event)
 
     def _spans_under(self, offset: int) -> list[StoredSpan]:
