@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
+        state = self.settings.value(self._window_state_key())
         if state is not None:
             self.restoreState(state)
         self.refresh_documents()
@@ -451,8 +451,13 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog = ShortcutsDialog(self, self.default_shortcuts, self.settings)
         self.shortcuts_dialog.show()
 
+    def _window_state_key(self) -> str:
+        # One dock layout per direction: a layout saved in English would put Arabic's docks back on the
+        # wrong sides.
+        return "window_state_rtl" if self.isRightToLeft() else "window_state"
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue(self._window_state_key(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QToolBar
 
 from annotator.gui.i18n import LANGUAGES
 from annotator.gui.review import ReviewController
+from annotator.gui.span_list import label_display_name
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -58,11 +59,11 @@ def build_menus(window: MainWindow) -> None:
         action = window._action(
             label.name, lambda _=False, name=label.name: window.apply_label(name), keys, key=f"tag_{label.name}"
         )
-        action.setText(label.name + (f"  [{label.shortcut}]" if label.shortcut else ""))
+        action.setText(label_display_name(label.name) + (f"  [{label.shortcut}]" if label.shortcut else ""))
         action.setIcon(swatch(label.color))
         action.setToolTip(
             QCoreApplication.translate("MainWindow", "Tag the selection as {name} ({description}). Key: {key}").format(
-                name=label.name, description=label.description, key=label.shortcut
+                name=label_display_name(label.name), description=label.description, key=label.shortcut
             )
         )
         edit_menu.addAction(action)

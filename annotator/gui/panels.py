@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,9 @@ class TableView(QTableView):
     def __init__(self, width: int) -> None:
         super().__init__()
         self._width = width
+        # Counts in the same digits as every other number on screen (offsets, the status bar, the
+        # messages), also in the Arabic interface, where the locale would write them ١٢٣.
+        self.setLocale(QLocale.c())
 
     def sizeHint(self) -> QSize:
         return QSize(self._width, super().sizeHint().height())
@@ -45,8 +48,16 @@ def add_dock(window: MainWindow, title: str, name: str, widget: QWidget, area: Q
     dock = QDockWidget(title, window)
     dock.setObjectName(name)
     dock.setWidget(widget)
-    window.addDockWidget(area, dock)
+    window.addDockWidget(_mirrored(area) if window.isRightToLeft() else area, dock)
     return dock
+
+
+def _mirrored(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
+    """Dock areas are absolute: in a right-to-left interface the documents belong on the right, where a
+    reader starts, and the span list on the left."""
+    swap = {Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea}
+    return swap.get(area, area)
 
 
 def build_panels(window: MainWindow) -> None:

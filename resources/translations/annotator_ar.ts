@@ -1,140 +1,195 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
+<context>
+    <name>AgreementChart</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="105"/>
+        <source>n/a</source>
+        <translation>غير متاح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="121"/>
+        <source>overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="183"/>
+        <source>n/a: nothing to compare</source>
+        <translation>غير متاح: لا شيء للمقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="203"/>
+        <source>No pair to compare</source>
+        <translation>لا يوجد زوج للمقارنة</translation>
+    </message>
+</context>
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="87" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="287"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="95" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="297"/>
         <source>{a} vs {b} ({count} document(s))</source>
         <translation>{a} مقابل {b} ({count} مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="102" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="102" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="102" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
         <source>Only in</source>
         <translation>عند فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="102" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="102" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="112" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="317"/>
         <source>Pair:</source>
         <translation>الزوج:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="118" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="323"/>
         <source>Disagreements (Enter or double-click to open the text there):</source>
         <translation>مواضع الخلاف (اضغط Enter أو انقر مرتين لفتح النص عندها):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="121" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="327"/>
         <source>Agreement needs spans from at least two annotators.</source>
         <translation>يحتاج حساب الاتفاق إلى وسوم من موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="135" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="369"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="138" />
+        <location filename="../../annotator/gui/agreement_dialog.py" line="372"/>
         <source>Overall: exact F1 {exact}, overlap F1 {overlap}, kappa {kappa}, alpha_u {alpha}. Left out: {left}.</source>
         <translation>الإجمالي: F1 التطابق التام {exact}، F1 التداخل {overlap}، كابا {kappa}، ألفا_u {alpha}. المستبعد: {left}.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="383"/>
+        <source>{open} open; {resolved} already resolved by a reviewer (accepted or rejected), not listed.</source>
+        <translation>{open} مفتوحة؛ {resolved} حسمها مراجع (مقبولة أو مرفوضة) ولا تُعرض.</translation>
     </message>
 </context>
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="92" />
+        <location filename="../../annotator/gui/session.py" line="102"/>
+        <location filename="../../annotator/gui/session.py" line="227"/>
         <source>tag “{text}” as {label}</source>
         <translation>وسم «{text}» بـ {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="98" />
+        <location filename="../../annotator/gui/session.py" line="108"/>
+        <location filename="../../annotator/gui/session.py" line="230"/>
         <source>delete {label} “{text}”</source>
         <translation>حذف {label} «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="107" />
+        <location filename="../../annotator/gui/session.py" line="117"/>
         <source>relabel “{text}” as {label}</source>
         <translation>تغيير وسم «{text}» إلى {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="113" />
+        <location filename="../../annotator/gui/session.py" line="123"/>
         <source>change the boundaries of “{text}”</source>
         <translation>تغيير حدود «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="119" />
+        <location filename="../../annotator/gui/session.py" line="129"/>
         <source>accept “{text}”</source>
         <translation>قبول «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="119" />
+        <location filename="../../annotator/gui/session.py" line="129"/>
         <source>reject “{text}”</source>
         <translation>رفض «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="120" />
+        <location filename="../../annotator/gui/session.py" line="130"/>
         <source>reset “{text}”</source>
         <translation>إعادة «{text}» إلى مسودة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="132" />
+        <location filename="../../annotator/gui/session.py" line="142"/>
         <source>cannot undo: {error}</source>
         <translation>تعذّر التراجع: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="135" />
+        <location filename="../../annotator/gui/session.py" line="145"/>
         <source>Nothing to undo in this document.</source>
         <translation>لا شيء للتراجع عنه في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="137" />
+        <location filename="../../annotator/gui/session.py" line="150"/>
+        <source>Undone: {what}</source>
+        <translation>تراجعت عن: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="156"/>
+        <source>Nothing to redo in this document.</source>
+        <translation>لا شيء لإعادته في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="162"/>
+        <source>cannot redo: {error}</source>
+        <translation>تعذّرت الإعادة: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="164"/>
+        <source>Redone: {what}</source>
+        <translation>أعدت: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="234"/>
+        <source>change of “{text}”</source>
+        <translation>تعديل «{text}»</translation>
+    </message>
+    <message>
         <source>undo from history</source>
-        <translation>تراجع من السجل</translation>
+        <translation type="vanished">تراجع من السجل</translation>
     </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="26" />
+        <location filename="../../annotator/gui/document_list.py" line="26"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="27" />
+        <location filename="../../annotator/gui/document_list.py" line="27"/>
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="28" />
+        <location filename="../../annotator/gui/document_list.py" line="28"/>
         <source>Mine</source>
         <translation>لي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="29" />
+        <location filename="../../annotator/gui/document_list.py" line="29"/>
         <source>Others</source>
         <translation>لغيري</translation>
     </message>
@@ -142,45 +197,50 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/export_dialog.py" line="174"/>
         <source>Exporting {name} ({done} of {total})</source>
         <translation>تصدير {name} ({done} من {total})</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="111" />
+        <location filename="../../annotator/gui/export_dialog.py" line="204"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="112" />
+        <location filename="../../annotator/gui/export_dialog.py" line="205"/>
         <source>Cancel</source>
-        <translation type="unfinished">إلغاء</translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="117" />
-        <location filename="../../annotator/gui/export_dialog.py" line="143" />
-        <location filename="../../annotator/gui/export_dialog.py" line="150" />
-        <location filename="../../annotator/gui/export_dialog.py" line="157" />
+        <location filename="../../annotator/gui/export_dialog.py" line="210"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="247"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="254"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="261"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="144" />
+        <location filename="../../annotator/gui/export_dialog.py" line="228"/>
+        <source>rejected span(s) left out (choose them under Review status)</source>
+        <translation>مقاطع مرفوضة لم تُصدَّر (اخترها من «حالة المراجعة»)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="248"/>
         <source>Nothing was exported: {error}</source>
         <translation>لم يُصدَّر شيء: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="151" />
+        <location filename="../../annotator/gui/export_dialog.py" line="255"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>أُلغي التصدير: لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="158" />
+        <location filename="../../annotator/gui/export_dialog.py" line="262"/>
         <source>Wrote {count} document(s) to {out}.</source>
         <translation>كُتب {count} مستند إلى {out}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="163" />
+        <location filename="../../annotator/gui/export_dialog.py" line="267"/>
         <source>Some spans could not be carried by this format; see the details.</source>
         <translation>تعذّر حمل بعض الوسوم في هذه الصيغة؛ انظر التفاصيل.</translation>
     </message>
@@ -188,70 +248,158 @@
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="44" />
+        <location filename="../../annotator/gui/export_dialog.py" line="48"/>
+        <source>Adjudicated: accepted spans</source>
+        <translation>المحسوم: المقاطع المقبولة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="49"/>
+        <source>Not rejected: accepted spans and drafts</source>
+        <translation>غير المرفوض: المقبولة والمسودات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="50"/>
+        <source>Everything, rejected spans included</source>
+        <translation>الكل، بما فيه المرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="52"/>
+        <source>Rejected spans only</source>
+        <translation>المرفوضة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="64"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="50" />
+        <location filename="../../annotator/gui/export_dialog.py" line="70"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="59" />
+        <location filename="../../annotator/gui/export_dialog.py" line="81"/>
+        <source>Also documents without a chosen span</source>
+        <translation>والمستندات التي لا مقطع مختارًا فيها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="83"/>
+        <source>none (one output); e.g. train=0.8,dev=0.1,test=0.1</source>
+        <translation>بلا تقسيم (ملف واحد)؛ مثلًا train=0.8,dev=0.1,test=0.1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="93"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="60" />
+        <location filename="../../annotator/gui/export_dialog.py" line="94"/>
         <source>Write to</source>
         <translation>الكتابة إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="73" />
+        <location filename="../../annotator/gui/export_dialog.py" line="95"/>
+        <source>Annotators</source>
+        <translation>المعلِّمون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="96"/>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="97"/>
+        <source>Review status</source>
+        <translation>حالة المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="99"/>
+        <source>Split</source>
+        <translation>التقسيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="100"/>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="124"/>
         <source>Export to a new folder</source>
         <translation>التصدير إلى مجلد جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="77" />
+        <location filename="../../annotator/gui/export_dialog.py" line="128"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="77" />
+        <location filename="../../annotator/gui/export_dialog.py" line="134"/>
+        <source>Choose where to write.</source>
+        <translation>اختر مكان الحفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="137"/>
+        <source>Choose at least one annotator.</source>
+        <translation>اختر معلِّمًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="140"/>
+        <source>Choose at least one label.</source>
+        <translation>اختر وسمًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="127"/>
         <source>All files (*)</source>
         <translation>كل الملفات (*)</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../annotator/gui/file_dialogs.py" line="36"/>
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_dialogs.py" line="39"/>
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_dialogs.py" line="40"/>
+        <source>{suffix} file</source>
+        <translation>ملف {suffix}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="20" />
+        <location filename="../../annotator/gui/find_bar.py" line="20"/>
         <source>Find in document…</source>
         <translation>ابحث في المستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="24" />
+        <location filename="../../annotator/gui/find_bar.py" line="24"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="26" />
+        <location filename="../../annotator/gui/find_bar.py" line="26"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="28" />
+        <location filename="../../annotator/gui/find_bar.py" line="28"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="77" />
+        <location filename="../../annotator/gui/find_bar.py" line="82"/>
         <source>wrapped around</source>
         <translation>عاد البحث من البداية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="79" />
+        <location filename="../../annotator/gui/find_bar.py" line="85"/>
         <source>not found</source>
         <translation>غير موجود</translation>
     </message>
@@ -259,71 +407,109 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="16" />
+        <location filename="../../annotator/gui/import_dialog.py" line="18"/>
+        <source>Importable files ({patterns})</source>
+        <translation>ملفات قابلة للاستيراد ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="20"/>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="25"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="16" />
+        <location filename="../../annotator/gui/import_dialog.py" line="25"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="18" />
-        <location filename="../../annotator/gui/import_dialog.py" line="54" />
+        <location filename="../../annotator/gui/import_dialog.py" line="27"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="66"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="26" />
+        <location filename="../../annotator/gui/import_dialog.py" line="35"/>
         <source>Importing {name} ({done} of {total})</source>
         <translation>استيراد {name} ({done} من {total})</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="41" />
+        <location filename="../../annotator/gui/import_dialog.py" line="51"/>
+        <source>Nothing was imported: {count} file(s) had errors.</source>
+        <translation>لم يُستورد شيء: في {count} ملف أخطاء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="53"/>
         <source>Imported {files} file(s): {new} new document(s), {old} already stored, {spans} new span(s).</source>
         <translation>استُورد {files} ملف: {new} مستند جديد، و{old} محفوظ من قبل، و{spans} وسم جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="45" />
+        <location filename="../../annotator/gui/import_dialog.py" line="57"/>
         <source> Cancelled: the files imported so far are kept.</source>
         <translation> أُلغي: الملفات المستوردة حتى الآن محفوظة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="55" />
+        <location filename="../../annotator/gui/import_dialog.py" line="67"/>
         <source>{count} file(s) were not imported; nothing of them was written.</source>
         <translation>لم يُستورد {count} ملف، ولم يُكتب منها شيء.</translation>
     </message>
 </context>
 <context>
+    <name>Label</name>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="25"/>
+        <source>actor</source>
+        <translation>فاعل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="25"/>
+        <source>location</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="26"/>
+        <source>date</source>
+        <translation>تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="26"/>
+        <source>claim</source>
+        <translation>ادعاء</translation>
+    </message>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="25" />
+        <location filename="../../annotator/gui/review.py" line="26"/>
         <source>dotted</source>
         <translation>منقّط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="26" />
+        <location filename="../../annotator/gui/review.py" line="27"/>
         <source>dashed</source>
         <translation>متقطّع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="27" />
+        <location filename="../../annotator/gui/review.py" line="28"/>
         <source>dash-dot</source>
         <translation>شرطة ونقطة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="28" />
+        <location filename="../../annotator/gui/review.py" line="29"/>
         <source>dash-dot-dot</source>
         <translation>شرطة ونقطتان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="48" />
+        <location filename="../../annotator/gui/review.py" line="49"/>
         <source>yours: filled</source>
         <translation>وسومك: مظلّلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="50" />
+        <location filename="../../annotator/gui/review.py" line="51"/>
         <source>{pattern} underline</source>
         <translation>خط سفلي {pattern}</translation>
     </message>
@@ -331,232 +517,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="131" />
+        <location filename="../../annotator/gui/panels.py" line="92"/>
         <source>Only documents I have not annotated yet</source>
         <translation>المستندات التي لم أوسمها بعد فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="138" />
+        <location filename="../../annotator/gui/panels.py" line="102"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="167" />
+        <location filename="../../annotator/gui/panels.py" line="138"/>
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="176" />
+        <location filename="../../annotator/gui/panels.py" line="150"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="183" />
+        <location filename="../../annotator/gui/panels.py" line="158"/>
         <source>All changes saved</source>
         <translation>حُفظت كل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="190" />
+        <location filename="../../annotator/gui/panels.py" line="160"/>
+        <source>REVIEW MODE</source>
+        <translation>وضع المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/panels.py" line="176"/>
         <source>offset {offset}</source>
         <translation>الموضع {offset}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="218" />
+        <location filename="../../annotator/gui/menus.py" line="31"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="221" />
+        <location filename="../../annotator/gui/menus.py" line="34"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224" />
+        <location filename="../../annotator/gui/menus.py" line="37"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <location filename="../../annotator/gui/menus.py" line="39"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229" />
+        <location filename="../../annotator/gui/menus.py" line="42"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="231" />
+        <location filename="../../annotator/gui/menus.py" line="44"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="233" />
+        <location filename="../../annotator/gui/menus.py" line="46"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="234" />
+        <location filename="../../annotator/gui/menus.py" line="48"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242" />
+        <location filename="../../annotator/gui/menus.py" line="53"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="253" />
+        <location filename="../../annotator/gui/menus.py" line="64"/>
         <source>Tag the selection as {name} ({description}). Key: {key}</source>
         <translation>وسم التحديد بـ {name} ({description}). المفتاح: {key}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="267" />
+        <location filename="../../annotator/gui/menus.py" line="78"/>
         <source>{name} (no word snapping)</source>
         <translation>{name} (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="271" />
+        <location filename="../../annotator/gui/menus.py" line="82"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="278" />
+        <location filename="../../annotator/gui/menus.py" line="89"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="282" />
+        <location filename="../../annotator/gui/menus.py" line="93"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="285" />
+        <location filename="../../annotator/gui/menus.py" line="95"/>
+        <source>&amp;Refresh</source>
+        <translation>ت&amp;حديث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="99"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="289" />
+        <location filename="../../annotator/gui/menus.py" line="103"/>
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="292" />
+        <location filename="../../annotator/gui/menus.py" line="106"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>ا&amp;لتقاط التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="302" />
-        <source>Show &amp;other annotators' spans</source>
+        <location filename="../../annotator/gui/menus.py" line="116"/>
+        <source>Show &amp;other annotators&apos; spans</source>
         <translation>إظهار وسوم الموسِّمين ال&amp;آخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="312" />
+        <location filename="../../annotator/gui/menus.py" line="126"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="324" />
+        <location filename="../../annotator/gui/menus.py" line="138"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="327" />
+        <location filename="../../annotator/gui/menus.py" line="141"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="332" />
+        <location filename="../../annotator/gui/menus.py" line="146"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="336" />
+        <location filename="../../annotator/gui/menus.py" line="150"/>
         <source>Next &amp;span</source>
         <translation>الوسم التا&amp;لي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="340" />
+        <location filename="../../annotator/gui/menus.py" line="154"/>
         <source>Previous s&amp;pan</source>
         <translation>الوسم الساب&amp;ق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/menus.py" line="158"/>
         <source>Back to the &amp;text</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="347" />
+        <location filename="../../annotator/gui/menus.py" line="161"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="349" />
+        <location filename="../../annotator/gui/menus.py" line="163"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="394" />
+        <location filename="../../annotator/gui/main_window.py" line="141"/>
+        <source>Refreshed: {count} span(s) in this document.</source>
+        <translation>حُدِّث: {count} مقطع في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="144"/>
+        <source>Changed by another program: F5 shows the changes</source>
+        <translation>غيّر برنامج آخر قاعدة البيانات: F5 يعرض التغييرات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="171"/>
         <source>{name} — annotator</source>
         <translation>{name} — المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="435" />
+        <location filename="../../annotator/gui/main_window.py" line="215"/>
         <source>Select some text first (mouse, or Shift+arrows), then press a label key.</source>
         <translation>حدّد نصًا أولًا (بالفأرة أو Shift مع الأسهم)، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="441" />
+        <location filename="../../annotator/gui/main_window.py" line="221"/>
         <source>The selection holds no word to tag.</source>
         <translation>لا يحوي التحديد كلمة لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="460" />
+        <location filename="../../annotator/gui/main_window.py" line="247"/>
         <source>No span is selected: click a span or pick one in the span list.</source>
         <translation>لا وسم محدد: انقر وسمًا أو اختره من قائمة الوسوم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="513" />
+        <location filename="../../annotator/gui/main_window.py" line="271"/>
+        <source>{status} by {reviewer}: “{note}”</source>
+        <translation>{status} من {reviewer}: «{note}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="305"/>
         <source>Tag the selection as</source>
         <translation>وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="513" />
+        <location filename="../../annotator/gui/main_window.py" line="305"/>
         <source>Change the selected span to</source>
         <translation>تغيير الوسم المحدد إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="519" />
+        <location filename="../../annotator/gui/main_window.py" line="311"/>
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="561" />
+        <location filename="../../annotator/gui/main_window.py" line="360"/>
         <source>Saved ✓  {message}</source>
         <translation>حُفظ ✓  {message}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="571" />
+        <location filename="../../annotator/gui/main_window.py" line="369"/>
+        <source>1 span · {mine} mine · user {user}</source>
+        <translation>مقطع واحد · {mine} لي · المستخدم {user}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="370"/>
         <source>{count} spans · {mine} mine · user {user}</source>
         <translation>{count} وسم · {mine} لي · المستخدم {user}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="607" />
+        <location filename="../../annotator/gui/main_window.py" line="417"/>
         <source>Import documents</source>
         <translation>استيراد مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="607" />
         <source>Documents (*.txt *.jsonl);;All files (*)</source>
-        <translation>مستندات (*.txt *.jsonl);;كل الملفات (*)</translation>
+        <translation type="vanished">مستندات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="613" />
+        <location filename="../../annotator/gui/main_window.py" line="423"/>
         <source>Import a folder (recursively)</source>
         <translation>استيراد مجلد (بما فيه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="622" />
+        <location filename="../../annotator/gui/main_window.py" line="434"/>
         <source>exported {count} document(s)</source>
         <translation>صُدِّر {count} مستند</translation>
     </message>
@@ -564,102 +779,102 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="77" />
+        <location filename="../../annotator/gui/review.py" line="78"/>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="90" />
+        <location filename="../../annotator/gui/review.py" line="91"/>
         <source>&amp;Review mode</source>
         <translation>&amp;وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="94" />
+        <location filename="../../annotator/gui/review.py" line="95"/>
         <source>&amp;Next disagreement</source>
         <translation>الخلاف ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="95" />
+        <location filename="../../annotator/gui/review.py" line="96"/>
         <source>&amp;Previous disagreement</source>
         <translation>الخلاف ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="96" />
+        <location filename="../../annotator/gui/review.py" line="97"/>
         <source>&amp;Accept span</source>
         <translation>&amp;قبول الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="97" />
+        <location filename="../../annotator/gui/review.py" line="98"/>
         <source>&amp;Reject span</source>
         <translation>&amp;رفض الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="99" />
+        <location filename="../../annotator/gui/review.py" line="100"/>
         <source>Accept with a comment…</source>
         <translation>قبول مع تعليق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="104" />
+        <location filename="../../annotator/gui/review.py" line="105"/>
         <source>Reject with a comment…</source>
         <translation>رفض مع تعليق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="109" />
+        <location filename="../../annotator/gui/review.py" line="110"/>
         <source>Set boundaries to the selection</source>
         <translation>جعل حدود الوسم هي التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="113" />
+        <location filename="../../annotator/gui/review.py" line="114"/>
         <source>A&amp;greement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="129" />
+        <location filename="../../annotator/gui/review.py" line="129"/>
         <source> (you are not a reviewer: accepting and rejecting will be refused)</source>
         <translation> (لست مراجِعًا: سيُرفض القبول والرفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="132" />
+        <location filename="../../annotator/gui/review.py" line="132"/>
         <source>Review mode: N next disagreement, A accept, R reject, E set boundaries</source>
         <translation>وضع المراجعة: N الخلاف التالي، A قبول، R رفض، E ضبط الحدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="136" />
+        <location filename="../../annotator/gui/review.py" line="136"/>
         <source>Review mode off</source>
         <translation>أُوقف وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="145" />
+        <location filename="../../annotator/gui/review.py" line="145"/>
         <source>No unresolved disagreements in this document (show two or more layers).</source>
         <translation>لا خلافات معلّقة في هذا المستند (أظهر طبقتين أو أكثر).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="158" />
+        <location filename="../../annotator/gui/review.py" line="158"/>
         <source>{count} unresolved disagreement(s): {label} “{text}” by {annotator}</source>
         <translation>{count} خلاف معلّق: {label} «{text}» من {annotator}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="166" />
+        <location filename="../../annotator/gui/review.py" line="166"/>
         <source>Select a span first (N goes to the next disagreement).</source>
         <translation>حدّد وسمًا أولًا (N ينقلك إلى الخلاف التالي).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="171" />
+        <location filename="../../annotator/gui/review.py" line="171"/>
         <source>Review comment</source>
         <translation>تعليق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="171" />
+        <location filename="../../annotator/gui/review.py" line="171"/>
         <source>Comment on “{text}”:</source>
         <translation>تعليق على «{text}»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="190" />
+        <location filename="../../annotator/gui/review.py" line="192"/>
         <source>Select a span (N), then the new text, then press E.</source>
         <translation>حدّد وسمًا (N)، ثم النص الجديد، ثم اضغط E.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="195" />
+        <location filename="../../annotator/gui/review.py" line="197"/>
         <source>The selection holds no word.</source>
         <translation>لا يحوي التحديد كلمة.</translation>
     </message>
@@ -667,33 +882,33 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="49" />
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="102" />
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="74"/>
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="141"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="53" />
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="78"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="53" />
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="78"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="53" />
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="78"/>
         <source>Also</source>
         <translation>أيضًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="79" />
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="108"/>
         <source>Click a shortcut and press the new keys. Changes are remembered.</source>
         <translation>انقر اختصارًا واضغط المفاتيح الجديدة. تُحفظ التغييرات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="92" />
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="131"/>
         <source>{keys} is used by both “{a}” and “{b}”</source>
         <translation>{keys} مستخدم لكل من «{a}» و«{b}»</translation>
     </message>
@@ -701,29 +916,47 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="26" />
+        <location filename="../../annotator/gui/span_list.py" line="47"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="27" />
+        <location filename="../../annotator/gui/span_list.py" line="48"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="28" />
+        <location filename="../../annotator/gui/span_list.py" line="49"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="29" />
+        <location filename="../../annotator/gui/span_list.py" line="50"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="30" />
+        <location filename="../../annotator/gui/span_list.py" line="51"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="23"/>
+        <source>draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="23"/>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="24"/>
+        <source>rejected</source>
+        <translation>مرفوض</translation>
     </message>
 </context>
 </TS>

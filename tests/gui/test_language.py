@@ -22,6 +22,16 @@ def test_arabic_interface_is_translated_and_mirrored(qtbot, db_url: str, tmp_pat
         assert menu_titles(window)[:3] == ["&ملف", "ت&حرير", "&عرض"]
         assert window.documents_model.headerData(0, Qt.Orientation.Horizontal) == "المستند"
         assert window.saved_label.text() == "حُفظت كل التغييرات"
+        # Mirrored docks: the documents on the right, where a reader of Arabic starts.
+        assert window.dockWidgetArea(window.documents_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert window.dockWidgetArea(window.spans_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+        # One kind of digits: the document list's counts as the status bar and offsets write them.
+        delegate = window.documents_table.itemDelegate()
+        count_index = window.documents_proxy.index(0, 1)
+        shown = delegate.displayText(count_index.data(), window.documents_table.locale())
+        assert shown.isascii() and shown.isdigit()
+        from annotator.gui.span_list import label_display_name, span_status_name
+        assert label_display_name("actor") != "actor" and span_status_name("accepted") != "accepted"
         window.grab().save(str(tmp_path / "arabic.png"))
 
         next(a for a in window.language_menu.actions() if a.objectName() == "language_en").trigger()
