@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle, QStyleOptionMenuItem
 
 from annotator.bundled import font_paths, resources_dir
 from annotator.gui.i18n import SETTING, chosen_language, install_language
@@ -22,10 +22,24 @@ DESKTOP_ID = "io.github.annotator.Annotator"
 APPLICATION = "annotator"
 
 
+class IsolatedShortcutsStyle(QProxyStyle):
+    """Menu shortcuts drawn left-to-right in every interface: in the Arabic (right-to-left) menus the
+    bidi algorithm would show Ctrl++ as ++Ctrl and Ctrl+- as -+Ctrl."""
+
+    def drawControl(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]
+        if element == QStyle.ControlElement.CE_MenuItem and "\t" in option.text:
+            option = QStyleOptionMenuItem(option)
+            label, keys = option.text.split("\t", 1)
+            option.text = f"{label}\t\u2066{keys}\u2069"
+        super().drawControl(element, option, painter, widget)
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+    if not isinstance(app.style(), IsolatedShortcutsStyle):
+        app.setStyle(IsolatedShortcutsStyle(app.style().name()))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName(DESKTOP_ID)

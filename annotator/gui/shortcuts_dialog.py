@@ -2,6 +2,10 @@
 
 The list is made from the window's own actions, so it cannot go out of date. Keys are saved in
 QSettings under each action's stable name (``shortcuts/<name>``) and applied at start.
+
+Key sequences are left-to-right text in every interface: written inside LEFT-TO-RIGHT ISOLATE …
+POP DIRECTIONAL ISOLATE, so that the Arabic (right-to-left) interface shows ``Ctrl++`` and not
+``++Ctrl``; the key column is as wide as its longest sequence (``Ctrl+Shift+Z``).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +28,26 @@ from PySide6.QtWidgets import (
 )
 
 PREFIX = "shortcuts/"
+KEY_COLUMN, ALSO_COLUMN = 1, 2
+
+
+def ltr(text: str) -> str:
+    """Key names kept in left-to-right order inside right-to-left text: ``Ctrl++``, not ``++Ctrl``."""
+    return f"\u2066{text}\u2069" if text else text
+
+
+def shown_keys(sequences: list[QKeySequence]) -> str:
+    return ", ".join(ltr(k.toString(QKeySequence.SequenceFormat.NativeText)) for k in sequences)
+
+
+def text_width_needed(editor: QKeySequenceEdit) -> int:
+    """How wide ``editor`` must be to show its whole sequence beside its clear button: the text's
+    advance plus what the line edit's own size hint adds around its text (frame, margins, the button)."""
+    line = editor.findChild(QLineEdit)
+    metrics = line.fontMetrics()
+    around = line.sizeHint().width() - metrics.horizontalAdvance("x") * 17  # Qt's hint is 17 x's plus that
+    text = line.text() or line.placeholderText()
+    return metrics.horizontalAdvance(text) + around + 2  # + the caret
 
 
 def named_actions(widget: QWidget) -> list[QAction]:
@@ -53,7 +78,9 @@ class ShortcutsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut"), self.tr("Also")])
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ALSO_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.editors: list[QKeySequenceEdit] = []
         for row, action in enumerate(self.actions_):
             name = QTableWidgetItem(action.text().replace("&", ""))
@@ -62,11 +89,13 @@ class ShortcutsDialog(QDialog):
             keys = action.shortcuts()
             editor = QKeySequenceEdit(keys[0] if keys else QKeySequence())
             editor.setClearButtonEnabled(True)
-            self.table.setCellWidget(row, 1, editor)
+            # while keys are pressed and when a sequence is set (restore defaults), the text changes
+            editor.findChild(QLineEdit).textChanged.connect(self.fit_key_column)
+            self.table.setCellWidget(row, KEY_COLUMN, editor)
             self.editors.append(editor)
-            also = QTableWidgetItem(", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys[1:]))
+            also = QTableWidgetItem(shown_keys(keys[1:]))
             also.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(row, 2, also)
+            self.table.setItem(row, ALSO_COLUMN, also)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel
@@ -79,6 +108,15 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Click a shortcut and press the new keys. Changes are remembered.")))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        self.fit_key_column()
+
+    def fit_key_column(self) -> None:
+        """Widen the key column to its longest sequence (and its title); never narrow it under the user."""
+        header = self.table.horizontalHeader()
+        title = header.fontMetrics().horizontalAdvance(self.table.horizontalHeaderItem(KEY_COLUMN).text()) + 24
+        needed = max([title, *(text_width_needed(editor) for editor in self.editors)]) + self.table.showGrid()
+        if header.sectionSize(KEY_COLUMN) < needed:
+            header.resizeSection(KEY_COLUMN, needed)
 
     def conflicts(self) -> list[str]:
         seen: dict[str, str] = {}
@@ -90,7 +128,7 @@ class ShortcutsDialog(QDialog):
             if keys in seen:
                 clashes.append(
                     self.tr("{keys} is used by both “{a}” and “{b}”").format(
-                        keys=keys, a=seen[keys], b=action.text().replace("&", "")
+                        keys=ltr(keys), a=seen[keys], b=action.text().replace("&", "")
                     )
                 )
             seen[keys] = action.text().replace("&", "")
@@ -117,4 +155,5 @@ class ShortcutsDialog(QDialog):
             default = self.defaults.get(action.objectName(), [])
             editor.setKeySequence(default[0] if default else QKeySequence())
             action.setShortcuts(default)
+            self.table.item(self.actions_.index(action), ALSO_COLUMN).setText(shown_keys(default[1:]))
             self.settings.remove(PREFIX + action.objectName())

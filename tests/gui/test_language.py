@@ -46,3 +46,9 @@ def test_arabic_interface_is_translated_and_mirrored(qtbot, db_url: str, tmp_pat
         assert english.session.document.name == "iraq-armed-factions-end-truce"
     finally:
         install_language(app, "en")
+
+
+def test_menu_shortcuts_are_drawn_left_to_right() -> None:
+    from annotator.gui.app import IsolatedShortcutsStyle
+
+    assert isinstance(application().style(), IsolatedShortcutsStyle)
