@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,19 @@ class TableView(QTableView):
 
     def sizeHint(self) -> QSize:
         return QSize(self._width, super().sizeHint().height())
+
+
+class RightToLeftTextDelegate(QStyledItemDelegate):
+    """The span text laid out as the Arabic paragraph it is, in either interface direction: it starts on
+    the right and a long one is cut at its end, with the ellipsis on the left where the text goes on
+    (in a left-to-right table Qt would put the ellipsis on the right, before the first word)."""
+
+    def initStyleOption(self, option, index) -> None:  # type: ignore[no-untyped-def]
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.RightToLeft
+        option.textElideMode = Qt.TextElideMode.ElideRight
+        align = Qt.AlignmentFlag
+        option.displayAlignment = align.AlignRight | align.AlignAbsolute | align.AlignVCenter
 
 
 def add_dock(window: MainWindow, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -126,8 +140,7 @@ def build_span_list(window: MainWindow) -> None:
     for column, width in ((0, 90), (2, 80), (3, 80), (4, offsets_width)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, width)
-    # Arabic text starts on the right: cut it on its left (where it ends), so its beginning stays readable.
-    window.spans_table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+    window.spans_table.setItemDelegateForColumn(1, RightToLeftTextDelegate(window.spans_table))
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     window.spans_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     window.spans_table.verticalHeader().setDefaultSectionSize(window.fontMetrics().height() + 8)

@@ -80,3 +80,17 @@ def test_counts_say_1_span(open_window) -> None:
     select_with_keyboard(window, "الولايات المتحدة")
     press(window, Qt.Key.Key_1)
     assert window.counts_label.text().startswith("1 span ·")
+
+
+def test_the_span_text_is_laid_out_right_to_left_and_cut_at_its_end(open_window) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = open_window()
+    start, end = offsets_of(window, "الولايات المتحدة")
+    window.session.tag(start, end, "actor")
+    delegate = window.spans_table.itemDelegateForColumn(1)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, window.spans_proxy.index(0, 1))
+    assert option.direction == Qt.LayoutDirection.RightToLeft
+    assert option.textElideMode == Qt.TextElideMode.ElideRight  # the logical end: the text's left side
+    assert "–" in window.spans_proxy.index(0, 4).data() and window.spans_proxy.index(0, 4).data()[0] == "\u2066"
