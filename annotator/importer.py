@@ -78,6 +78,8 @@ def collect_files(paths: Iterable[Path | str], fmt: Format | None = None) -> tup
                 report.errors.append(_unsupported(path))
             else:
                 files.append(path)
+        elif path.exists():
+            report.errors.append(InputError(path, None, "not a regular file (a pipe or device is not read)"))
         else:
             report.errors.append(InputError(path, None, "no such file or directory"))
     return files, report

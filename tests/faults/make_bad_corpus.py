@@ -67,6 +67,16 @@ FILES: dict[str, bytes | str] = {
     # (brat) would write outside their folder.
     "path_traversal_id.jsonl": line(id="../../../../tmp/annotator-escaped", text=TEXT),
     "nul_in_text.jsonl": '{"id": "n", "text": "قال\\u0000محمد"}\n',
+    # Found by trying to break it (issue 13): each must be refused on the way in, with its line.
+    "duplicate_keys.jsonl": '{"id": "d", "text": "قال محمد", "text": "نص آخر"}\n',
+    "deep_nesting.jsonl": "[" * 20_000 + "]" * 20_000 + "\n",
+    "surrogate_in_meta.jsonl": '{"id": "m", "text": "قال محمد", "meta": {"source": "x\\ud800"}}\n',
+    "surrogate_in_note.jsonl": span_doc(start=4, end=8).replace('"label"', '"note": "x\\udc00", "label"'),
+    "nul_in_note.jsonl": span_doc(start=4, end=8).replace('"label"', '"note": "a\\u0000b", "label"'),
+    "escape_in_annotator.jsonl": span_doc(start=4, end=8, annotator="bob\x1b[31m"),
+    "label_with_space.jsonl": span_doc(start=4, end=8, label="my label"),
+    "label_too_long.jsonl": span_doc(start=4, end=8, label="l" * 101),
+    "annotator_too_long.jsonl": span_doc(start=4, end=8, annotator="a" * 201),
     # brat: a T line past the end of its .txt, and one whose text is not what the .txt holds there
     "brat_past_text.txt": "قال محمد في بغداد\n",
     "brat_past_text.ann": "T1\tactor 4 8\tمحمد\nT2\tlocation 12 40\tبغداد\n",

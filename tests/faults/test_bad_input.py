@@ -57,6 +57,15 @@ IMPORT_CASES: dict[str, tuple[int | None, str]] = {
     "path_traversal_id.jsonl": (1, "id"),
     "nul_in_text.jsonl": (1, "NUL"),
     "huge_single_line.jsonl": (1, "malformed JSON"),  # generated below: too big to keep in git
+    "duplicate_keys.jsonl": (1, "duplicate key 'text'"),
+    "deep_nesting.jsonl": (1, "nested too deeply"),
+    "surrogate_in_meta.jsonl": (1, "surrogate"),
+    "surrogate_in_note.jsonl": (1, "surrogate"),
+    "nul_in_note.jsonl": (1, "NUL"),
+    "escape_in_annotator.jsonl": (1, "control character"),
+    "label_with_space.jsonl": (1, "must be one word"),
+    "label_too_long.jsonl": (1, "longer than 100"),
+    "annotator_too_long.jsonl": (1, "longer than 200"),
     # brat: the .ann names the line; its .txt beside it is the document
     "brat_past_text.ann": (2, "do not fit the text of brat_past_text.txt"),
     "brat_wrong_text.ann": (1, "does not match brat_wrong_text.txt"),

@@ -93,3 +93,10 @@ def test_one_bad_file_never_stops_a_folder_import(tmp_path: Path) -> None:
     assert "deep.jsonl" in result.stderr
     assert "imported 2 file(s)" in result.stdout
     assert stats(db)["documents"] == 2
+
+
+def test_a_pipe_is_not_read_and_says_so(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    result = annotator("import", fifo, db=tmp_path / "a.db")
+    assert result.returncode == 1 and "not a regular file" in result.stderr

@@ -91,6 +91,28 @@ class Format:
     directory: bool = False  # the writer's output is a folder (brat) rather than one file
 
 
+class JSONShapeError(ValueError):
+    """JSON that parses but must not be read: a key twice in one object, or nesting too deep."""
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise JSONShapeError(f"duplicate key {key!r} in one object (which one was meant?)")
+        obj[key] = value
+    return obj
+
+
+def load_json(text: str) -> Any:
+    """``json.loads`` that refuses what it would otherwise take silently or crash on: a key given twice
+    (json keeps the last one) and nesting deeper than Python's stack (a RecursionError)."""
+    try:
+        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except RecursionError:
+        raise JSONShapeError("nested too deeply to read") from None
+
+
 EXPORT_MARKER = ".annotator-export.json"
 
 

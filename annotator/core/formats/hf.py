@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_directory, atomic_output
+from annotator.core.formats.base import (
+    ExportDocument,
+    Format,
+    FormatReport,
+    JSONShapeError,
+    atomic_directory,
+    atomic_output,
+    load_json,
+)
 from annotator.core.formats.iob import TAG, decode_tags, tag_document
 from annotator.core.model import DEFAULT_LABELS, DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
@@ -162,9 +170,12 @@ def _read_rows(path: Path) -> Iterator[tuple[int | None, Any]]:
     for number, line in enumerate(decode_utf8(path.read_bytes(), path).split("\n"), start=1):
         if line.strip():
             try:
-                yield number, json.loads(line)
+                row = load_json(line)
             except json.JSONDecodeError as error:
                 raise InputError(path, number, f"malformed JSON: {error.msg} (column {error.colno})") from None
+            except JSONShapeError as error:
+                raise InputError(path, number, str(error)) from None
+            yield number, row
 
 
 def _tag_names(path: Path, column: str, values: list[Any], names: dict[str, list[str]], line: int | None) -> list[str]:

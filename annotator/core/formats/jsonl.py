@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError, SpanError
-from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
+from annotator.core.formats.base import (
+    ExportDocument,
+    Format,
+    FormatReport,
+    JSONShapeError,
+    atomic_output,
+    load_json,
+)
 from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.spans import check_span, check_status
 from annotator.core.text import decode_utf8
@@ -112,9 +119,11 @@ def read_jsonl(path: Path, report: FormatReport | None = None) -> Iterator[Docum
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = load_json(line)
         except json.JSONDecodeError as error:
             raise InputError(path, number, f"malformed JSON: {error.msg} (column {error.colno})") from None
+        except JSONShapeError as error:
+            raise InputError(path, number, str(error)) from None
         try:
             document = parse_document(obj, default_name=f"{path.stem}-{number}", report=report)
         except (SpanError, ValueError) as error:

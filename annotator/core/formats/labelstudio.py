@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
+from annotator.core.formats.base import ExportDocument, Format, FormatReport, JSONShapeError, atomic_output, load_json
 from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
 
@@ -149,9 +149,11 @@ def _annotator(entry: dict[str, Any], kind: str) -> str | None:
 def _tasks(path: Path) -> tuple[list[Any], str]:
     content = decode_utf8(path.read_bytes(), path)
     try:
-        data = json.loads(content)
+        data = load_json(content)
     except json.JSONDecodeError as error:
         raise InputError(path, error.lineno, f"malformed JSON: {error.msg} (column {error.colno})") from None
+    except JSONShapeError as error:
+        raise InputError(path, None, str(error)) from None
     tasks = data if isinstance(data, list) else [data]
     if not tasks:
         raise InputError(path, None, "empty file: no tasks")
