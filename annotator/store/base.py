@@ -91,6 +91,9 @@ class StoreBase:
             return self._annotator_ids[name]
         found = connection.scalar(select(annotators_t.c.id).where(annotators_t.c.name == name))
         if found is None:
+            problem = user_problem(name)
+            if problem:
+                raise AnnotatorError(problem)
             found = connection.scalar(
                 insert(annotators_t).values(name=name, created_at=utcnow()).returning(annotators_t.c.id)
             )

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from annotator.core.errors import AnnotatorError, SpanError
 from annotator.core.model import StoredSpan
 from annotator.core.spans import check_span, check_status
+from annotator.core.text import text_problem
 from annotator.store.base import StoreBase, annotators_t, history_t, spans_t
 from annotator.store.models import utcnow
 
@@ -116,6 +117,9 @@ class SpanActions(StoreBase):
         if after is not None:
             text = check_span(self.document_text(connection, after.document_id), after.start, after.end, after.text)
             check_status(after.status)
+            problem = text_problem(after.note, "the note") if after.note else None
+            if problem:
+                raise SpanError(problem)
             self._refuse_duplicate(connection, after, ignore_id=before.id if before is not None else None)
             values: dict[str, Any] = dict(
                 document_id=after.document_id, start=after.start, end=after.end, text=text,

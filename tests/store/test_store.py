@@ -148,3 +148,14 @@ def test_a_label_renamed_by_another_user_is_resolved_in_the_transaction(db_url: 
     span = store.add_span(document_id, 21, 26, "actor")
     stored = {(s.start, s.label) for s in store.spans(document_id)}
     assert span.label == "actor" and (21, "actor") in stored and (13, "person") in stored
+
+
+def test_a_note_that_cannot_be_exported_is_refused_by_the_store(store: Store, document_id: int) -> None:
+    store.set_role("tester", "reviewer")
+    span = store.add_span(document_id, 13, 17, "actor")
+    with pytest.raises(SpanError, match="surrogate"):
+        store.review_span(span.id, "rejected", "x\ud800")
+    with pytest.raises(SpanError, match="NUL"):
+        store.add_span(document_id, 21, 26, "location", note="a\x00b")
+    with pytest.raises(AnnotatorError, match="control character"):
+        Store(store.engine, "bob\x1b[31m")
