@@ -109,18 +109,28 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    import tempfile
+
     from annotator.store import open_database
+    from annotator.store.database import read_only_copy
     from annotator.store.transfer import ExportFilter, import_records, iter_export
 
     if not args.other.is_file():
         raise AnnotatorError(f"{args.other}: no such database file")
     store = open_store(args)
-    other = Store(open_database(f"sqlite:///{args.other.resolve()}"), store.user)
-    records = [
-        DocumentRecord(name=d.name, text=d.text, meta=d.meta, spans=[
-            SpanRecord(s.start, s.end, s.label, s.text, s.annotator, s.status, s.note) for s in d.spans])
-        for d in iter_export(other, ExportFilter(statuses=list(REVIEW_STATUSES)))  # rejected spans too
-    ]
+    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
+        # The colleague's file is only read: a copy of it is migrated to this version's schema, never
+        # the file itself (no WAL switch, no migration, no backup beside it).
+        copy = read_only_copy(args.other, Path(folder) / "other.db")
+        other = Store(open_database(f"sqlite:///{copy}", write=False), store.user)
+        try:
+            records = [
+                DocumentRecord(name=d.name, text=d.text, meta=d.meta, spans=[
+                    SpanRecord(s.start, s.end, s.label, s.text, s.annotator, s.status, s.note) for s in d.spans])
+                for d in iter_export(other, ExportFilter(statuses=list(REVIEW_STATUSES)))  # rejected spans too
+            ]
+        finally:
+            other.engine.dispose()
     result = import_records(store, args.other, records, add_labels=args.add_labels)
     print(f"merged {args.other}: {result.documents_new} new document(s), {result.documents_existing} already "
           f"here; {result.spans_new} new span(s), {result.spans_existing} already here")

@@ -193,6 +193,26 @@ def backup_sqlite(path: Path, target: Path | None = None) -> Path:
     return target
 
 
+def read_only_copy(path: Path, target: Path) -> Path:
+    """Copy a SQLite database that is someone else's, opened read-only (``mode=ro``): the original is
+    neither migrated nor switched to WAL nor checkpointed."""
+    check_sqlite_file(path)
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            destination = sqlite3.connect(target)
+            try:
+                with destination:
+                    source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+    except sqlite3.Error as error:
+        raise AnnotatorError(f"{path}: cannot read the database: {error}") from None
+    return target
+
+
 def script_revisions() -> tuple[set[str], str]:
     """(every revision, the head) read from the migration files themselves: opening a database that is
     already current needs no alembic import (a quarter of a second at every start)."""

@@ -100,3 +100,18 @@ def test_a_pipe_is_not_read_and_says_so(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     result = annotator("import", fifo, db=tmp_path / "a.db")
     assert result.returncode == 1 and "not a regular file" in result.stderr
+
+
+def test_merge_reads_the_colleagues_file_without_changing_it(tmp_path: Path) -> None:
+    import hashlib
+    import shutil
+
+    old = tmp_path / "colleague.db"
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "migrations" / "0002.db", old)
+    before = hashlib.sha256(old.read_bytes()).hexdigest()
+    db = tmp_path / "a.db"
+    result = annotator("merge", old, "--add-labels", db=db)
+    assert result.returncode == 0, result.stderr
+    assert stats(db)["documents"] >= 1
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "colleague.db"]  # no backup, no -wal beside it
