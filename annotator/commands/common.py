@@ -68,8 +68,18 @@ def open_store(args: argparse.Namespace, write: bool = True) -> Store:
     """The store on ``--db`` as ``--user``. ``write=False`` for commands that only read: no integrity
     check or automatic backup first."""
     from annotator.store import open_database, resolve_database_url
+    from annotator.store.team import server_user
 
-    return Store(open_database(resolve_database_url(args.db), write=write), resolve_user(args.user))
+    engine = open_database(resolve_database_url(args.db), write=write)
+    role = server_user(engine)
+    if role is None:
+        return Store(engine, resolve_user(args.user))
+    # On the team database you are who the server says you logged in as.
+    if getattr(args, "user", None) is not None and args.user != role:
+        engine.dispose()
+        raise AnnotatorError(f"--user {args.user}: on the team database you are the role you log in as "
+                             f"({role}); log in as {args.user} to work as {args.user}")
+    return Store(engine, role)
 
 
 def find_document(store: Store, reference: str) -> int:
