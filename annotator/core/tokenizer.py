@@ -12,6 +12,7 @@ Offsets are code-point indices into the text, half-open: ``text[token.start:toke
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ _SENTENCE_ENDS = frozenset(".!?\u061f\u06d4")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
@@ -70,18 +71,63 @@ def continues_token(text: str, index: int) -> bool:
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens of ``text`` with their code-point offsets, in order."""
+    """The tokens of ``text`` with their code-point offsets, in order: exactly the runs that
+    ``continues_token`` joins. No token crosses whitespace, so each run of non-space characters is
+    taken on its own; a run of letters and digits only (most words) is one token without looking at
+    each character, and the rest go through the character rules."""
     tokens: list[Token] = []
-    start: int | None = None
-    for index, char in enumerate(text):
-        if start is not None and not continues_token(text, index):
-            tokens.append(Token(text[start:index], start, index))
-            start = None
-        if start is None and not char.isspace():
-            start = index
-    if start is not None:
-        tokens.append(Token(text[start:], start, len(text)))
+    append = tokens.append
+    for run in _NON_SPACE.finditer(text):
+        chunk, offset = run.group(), run.start()
+        if chunk.isalnum():
+            append(Token(chunk, offset, run.end()))
+        else:
+            _split_run(text, chunk, offset, append)
     return tokens
+
+
+def _split_run(text: str, chunk: str, offset: int, append) -> None:  # type: ignore[no-untyped-def]
+    """``continues_token`` over one whitespace-free run, with each character's facts looked up once."""
+    start = 0
+    # Whether the current token's last non-clinging character is a word character (``_base``): a mark
+    # that starts a run has only whitespace before it, except at the very start of the text.
+    base_word = is_word_char(chunk[0]) if offset == 0 or not _clings(chunk[0]) else False
+    before = _facts(chunk[0])
+    for index in range(1, len(chunk)):
+        char = chunk[index]
+        facts = _facts(char)
+        word, cling, digit, joiner, separator = facts
+        if cling or before[3]:
+            joined = True
+        elif word and base_word:
+            joined = True
+        elif separator:
+            joined = before[2] and index + 1 < len(chunk) and _facts(chunk[index + 1])[2]
+        elif before[4]:
+            joined = digit and index >= 2 and _facts(chunk[index - 2])[2]
+        else:
+            joined = False
+        if not joined:
+            append(Token(chunk[start:index], offset + start, offset + index))
+            start = index
+            base_word = word
+        elif not cling:
+            base_word = word
+        before = facts
+    append(Token(chunk[start:], offset + start, offset + len(chunk)))
+
+
+_NON_SPACE = re.compile(r"\S+")
+_FACTS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+
+
+def _facts(char: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(word character, clings, digit, joiner, number separator), computed once per character."""
+    facts = _FACTS.get(char)
+    if facts is None:
+        facts = _FACTS[char] = (is_word_char(char), _clings(char), _is_digit(char), char in _JOINERS,
+                                char in _NUMBER_SEPARATORS)
+    return facts
 
 
 def split_sentences(text: str, tokens: list[Token] | None = None) -> list[list[Token]]:
@@ -92,8 +138,9 @@ def split_sentences(text: str, tokens: list[Token] | None = None) -> list[list[T
     current: list[Token] = []
     ended = False
     for token in tokens:
-        line_break = bool(current) and any(c in _LINE_BREAKS for c in text[current[-1].end:token.start])
-        if current and (line_break or (ended and token.text not in _SENTENCE_ENDS | _CLOSING)):
+        gap_start = current[-1].end if current else token.start
+        line_break = gap_start < token.start and not _LINE_BREAKS.isdisjoint(text[gap_start:token.start])
+        if current and (line_break or (ended and token.text not in _ENDS_OR_CLOSING)):
             sentences.append(current)
             current = []
             ended = False
@@ -106,3 +153,4 @@ def split_sentences(text: str, tokens: list[Token] | None = None) -> list[list[T
 
 # Closing quotes and brackets after a full stop still belong to its sentence: «... انتهى.»
 _CLOSING = frozenset("»\"”’')]}")
+_ENDS_OR_CLOSING = _SENTENCE_ENDS | _CLOSING

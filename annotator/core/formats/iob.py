@@ -9,6 +9,8 @@ by start (the longer one on a tie) is kept, a later one that overlaps it is left
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,11 +34,21 @@ class TaggedDocument:
     claim_tags: list[list[str]]
 
 
-def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], tokens: Sequence[Token],
+def _token_bounds(tokens: Sequence[Token]) -> tuple[array[int], array[int]]:
+    """Token starts and ends as machine integers (8 bytes a token; dicts cost ~100, which is what made
+    a 200 MB document's export need gigabytes), searched with bisect."""
+    return array("q", (t.start for t in tokens)), array("q", (t.end for t in tokens))
+
+
+def _index_of(bounds: array[int], offset: int) -> int | None:
+    index = bisect_left(bounds, offset)
+    return index if index < len(bounds) and bounds[index] == offset else None
+
+
+def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], bounds: tuple[array[int], array[int]],
                   report: FormatReport) -> list[tuple[int, int, str]]:
     """The spans this column can carry as token index ranges ``(first, after_last, label)``."""
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i + 1 for i, t in enumerate(tokens)}
+    starts, ends = bounds
     kept: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int, str]] = set()
     last_end = -1
@@ -46,12 +58,13 @@ def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], tokens:
             report.note("identical span from another annotator written once")
             continue
         seen.add(key)
-        if span.start not in starts or span.end not in ends:
+        first, last = _index_of(starts, span.start), _index_of(ends, span.end)
+        if first is None or last is None:
             report.drop(document.name, document.text, span, OFF_TOKENS)
         elif span.start < last_end:
             report.drop(document.name, document.text, span, OVERLAPS)
         else:
-            kept.append((starts[span.start], ends[span.end], span.label))
+            kept.append((first, last + 1, span.label))
             last_end = span.end
     return kept
 
@@ -59,9 +72,11 @@ def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], tokens:
 def _tags(count: int, spans: list[tuple[int, int, str]]) -> list[str]:
     tags = ["O"] * count
     for first, after, label in spans:
+        # One string per tag, shared by every token that carries it (not a new one per token).
         tags[first] = f"B-{label}"
+        inside = f"I-{label}"
         for index in range(first + 1, after):
-            tags[index] = f"I-{label}"
+            tags[index] = inside
     return tags
 
 
@@ -71,8 +86,9 @@ def tag_document(document: ExportDocument, report: FormatReport) -> TaggedDocume
     A sentence break that would cut a written span is not made, so no span is lost to sentence splitting.
     """
     tokens = tokenize(document.text)
-    entities = _column_spans(document, [s for s in document.spans if s.label != CLAIM], tokens, report)
-    claims = _column_spans(document, [s for s in document.spans if s.label == CLAIM], tokens, report)
+    bounds = _token_bounds(tokens)
+    entities = _column_spans(document, [s for s in document.spans if s.label != CLAIM], bounds, report)
+    claims = _column_spans(document, [s for s in document.spans if s.label == CLAIM], bounds, report)
     breaks: set[int] = set()
     position = 0
     for sentence in split_sentences(document.text, tokens)[:-1]:
