@@ -128,3 +128,40 @@ class SpanHistory(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reverted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class LinkTypeRow(Base):
+    """A kind of link and the labels allowed at its two ends (JSON lists of label names)."""
+
+    __tablename__ = "link_types"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    from_labels: Mapped[list[str]] = mapped_column(JSON)
+    to_labels: Mapped[list[str]] = mapped_column(JSON)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Link(Base):
+    """A link from one span to another of the same document, by one annotator, reviewable like a span.
+    Deleting either span deletes the link (the store does it first, so the span's history keeps it)."""
+
+    __tablename__ = "links"
+    __table_args__ = (
+        UniqueConstraint("from_span_id", "to_span_id", "type_id", "annotator_id", name="uq_links_identity"),
+        Index("ix_links_document", "document_id"),
+        Index("ix_links_to", "to_span_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    from_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    to_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    type_id: Mapped[int] = mapped_column(ForeignKey("link_types.id"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -19,6 +19,7 @@ from annotator.core.model import StoredSpan
 from annotator.core.spans import check_span, check_status
 from annotator.core.text import text_problem
 from annotator.store.base import StoreBase, annotators_t, history_t, spans_t
+from annotator.store.links import LINK_ACTIONS
 from annotator.store.models import utcnow
 
 
@@ -44,7 +45,8 @@ def _snapshot(span: StoredSpan | None) -> dict[str, Any] | None:
 
 
 def _from_snapshot(data: dict[str, Any] | None) -> StoredSpan | None:
-    return StoredSpan(**data) if data is not None else None
+    # A deleted span's snapshot also carries the links that went with it ("links"), restored by revert.
+    return StoredSpan(**{k: v for k, v in data.items() if k != "links"}) if data is not None else None
 
 
 class SpanActions(StoreBase):
@@ -139,14 +141,23 @@ class SpanActions(StoreBase):
                     after = replace(after, id=before.id, text=text)
             except IntegrityError as error:
                 raise SpanError(f"the span was refused by the database: {error.orig}") from None
-        elif before is not None:
+        gone_links: list[dict[str, Any]] = []
+        if after is None and before is not None:
+            # The span's links go with it in the same transaction, kept in this history entry so that
+            # undoing the delete brings them back.
+            for link in self.links_of_span(connection, before.id):  # type: ignore[attr-defined]
+                self._apply_link(connection, "link-delete", link, None, record=False)  # type: ignore[attr-defined]
+                gone_links.append(asdict(link))
             connection.execute(_DELETE_SPAN, {"b_id": before.id})
         subject = after or before
         assert subject is not None
+        before_snapshot = _snapshot(before)
+        if gone_links and before_snapshot is not None:
+            before_snapshot["links"] = gone_links
         self.last_change_id = connection.scalar(_INSERT_HISTORY, dict(
             span_id=subject.id, document_id=subject.document_id, action=action,
             actor_id=self.annotator_id(connection, self.user), at=now,
-            before=_snapshot(before), after=_snapshot(after), reverted=reverted))
+            before=before_snapshot, after=_snapshot(after), reverted=reverted))
         return after
 
     # -- user actions -------------------------------------------------------------------------
@@ -232,6 +243,8 @@ class SpanActions(StoreBase):
                 raise AnnotatorError(f"there is no change {change_id} in the history")
             if self.annotator_name(connection, entry.actor_id) != self.user and self.role(connection) != "reviewer":
                 raise PermissionDenied("only your own changes can be undone")
+            if entry.action in LINK_ACTIONS:
+                return self._revert_link(connection, entry, action)  # type: ignore[attr-defined,return-value]
             before, after = _from_snapshot(entry.before), _from_snapshot(entry.after)
             current = self._current(connection, entry.span_id)
             if (current is None) != (after is None) or (
@@ -239,8 +252,19 @@ class SpanActions(StoreBase):
                     any(getattr(current, f) != getattr(after, f) for f in _SPAN_FIELDS if f != "text")):
                 raise SpanError(f"span {entry.span_id} was changed since; it cannot be {action}ne")
             restored = self._apply(connection, action, current, before, reverted=action == "undo")
+            if current is None and restored is not None:
+                self._restore_links(connection, (entry.before or {}).get("links", []))
             connection.execute(update(history_t).where(history_t.c.id == change_id).values(reverted=True))
         return current, restored
+
+    def _restore_links(self, connection: Connection, links: list[dict[str, Any]]) -> None:
+        """Put back the links a span's deletion took with it, where both ends exist again."""
+        from annotator.core.links import StoredLink
+
+        for data in links:
+            link = StoredLink(**data)
+            if self._current(connection, link.from_id) is not None and self._current(connection, link.to_id):
+                self._apply_link(connection, "link-add", None, link, record=False)  # type: ignore[attr-defined]
 
     def undo_last(self, document_id: int) -> tuple[StoredSpan | None, StoredSpan | None] | None:
         """Undo this user's latest change in a document that is not undone yet: the undo that still
@@ -250,7 +274,8 @@ class SpanActions(StoreBase):
             change_id = connection.scalar(
                 select(history_t.c.id)
                 .where(history_t.c.document_id == document_id, history_t.c.actor_id == me,
-                       history_t.c.reverted.is_(False), history_t.c.action != "undo")
+                       history_t.c.reverted.is_(False), history_t.c.action != "undo",
+                       history_t.c.action.notin_(LINK_ACTIONS))  # the window shows span changes only, yet
                 .order_by(history_t.c.id.desc()).limit(1))
         return self.revert(change_id) if change_id is not None else None
 

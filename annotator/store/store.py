@@ -12,13 +12,14 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentSummary, StoredDocument
 from annotator.store.base import StoreBase, annotators_t, documents_t, history_t, labels_t, spans_t
 from annotator.store.labels import LabelAdmin
+from annotator.store.links import LinkActions
 from annotator.store.spans import SpanActions
 from annotator.store.users import UserAdmin
 
 __all__ = ["Store", "annotators_t", "documents_t", "history_t", "labels_t", "spans_t"]
 
 
-class Store(SpanActions, LabelAdmin, UserAdmin, StoreBase):
+class Store(SpanActions, LinkActions, LabelAdmin, UserAdmin, StoreBase):
     def document_count(self) -> int:
         with self.read() as connection:
             return connection.scalar(select(func.count()).select_from(documents_t)) or 0

@@ -67,6 +67,15 @@ _POLICIES = [
     ("annotators", "join", "INSERT", None,
      "annotator_is_reviewer() OR (name = current_user AND role = 'annotator')"),
     ("annotators", "change", "UPDATE", "annotator_is_reviewer()", "annotator_is_reviewer()"),
+    ("links", "read", "SELECT", "true", None),
+    ("links", "add", "INSERT", None, "annotator_is_reviewer() OR annotator_id = annotator_my_id()"),
+    ("links", "change", "UPDATE", "annotator_is_reviewer() OR annotator_id = annotator_my_id()",
+     "annotator_is_reviewer() OR annotator_id = annotator_my_id()"),
+    ("links", "delete", "DELETE", "annotator_is_reviewer() OR annotator_id = annotator_my_id()", None),
+    ("link_types", "read", "SELECT", "true", None),
+    ("link_types", "add", "INSERT", None, "annotator_is_reviewer()"),
+    ("link_types", "change", "UPDATE", "annotator_is_reviewer()", "annotator_is_reviewer()"),
+    ("link_types", "delete", "DELETE", "annotator_is_reviewer()", None),
     ("documents", "read", "SELECT", "true", None),
     ("documents", "add", "INSERT", None, "true"),
 ]
@@ -74,7 +83,7 @@ _POLICIES = [
 _GRANTS = f"""
 GRANT USAGE ON SCHEMA public TO {TEAM_ROLE};
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO {TEAM_ROLE};
-GRANT INSERT, UPDATE, DELETE ON spans, span_history, labels TO {TEAM_ROLE};
+GRANT INSERT, UPDATE, DELETE ON spans, span_history, labels, links, link_types TO {TEAM_ROLE};
 GRANT INSERT ON documents TO {TEAM_ROLE};
 GRANT INSERT, UPDATE ON annotators TO {TEAM_ROLE};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {TEAM_ROLE};
