@@ -46,7 +46,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     print(f"documents: {stats['documents']} ({stats['documents_annotated']} with spans)")
     print(f"spans: {stats['spans']}")
-    for key, title in (("labels", "label"), ("annotators", "annotator"), ("statuses", "status")):
+    print(f"links: {stats['links']}")
+    for key, title in (("labels", "label"), ("annotators", "annotator"), ("statuses", "status"),
+                       ("link_types", "link type")):
         counts = stats[key]
         assert isinstance(counts, dict)
         print(f"per {title}:")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from annotator.commands.common import add_global_options, find_document, open_store, split_list, with_global_options
 from annotator.core.agreement import agreement
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.base import ExportDocument
 from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
 from annotator.store.agreement_input import agreement_input
 from annotator.store.store import Store
@@ -108,6 +110,14 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def as_record(document: ExportDocument) -> DocumentRecord:
+    """An exported document as a record to import: its links' ends become indices into its spans."""
+    index_of = {span.id: index for index, span in enumerate(document.spans)}
+    spans = [SpanRecord(s.start, s.end, s.label, s.text, s.annotator, s.status, s.note) for s in document.spans]
+    links = [replace(link, from_id=index_of[link.from_id], to_id=index_of[link.to_id]) for link in document.links]
+    return DocumentRecord(name=document.name, text=document.text, meta=document.meta, spans=spans, links=links)
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     import tempfile
 
@@ -124,11 +134,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         copy = read_only_copy(args.other, Path(folder) / "other.db")
         other = Store(open_database(f"sqlite:///{copy}", write=False), store.user)
         try:
-            records = [
-                DocumentRecord(name=d.name, text=d.text, meta=d.meta, spans=[
-                    SpanRecord(s.start, s.end, s.label, s.text, s.annotator, s.status, s.note) for s in d.spans])
-                for d in iter_export(other, ExportFilter(statuses=list(REVIEW_STATUSES)))  # rejected spans too
-            ]
+            records = [as_record(d) for d in iter_export(other, ExportFilter(statuses=list(REVIEW_STATUSES)))]
         finally:
             other.engine.dispose()
     result = import_records(store, args.other, records, add_labels=args.add_labels)

@@ -71,7 +71,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     total = report.total()
     print(f"imported {len(report.files)} file(s): {total.documents_new} new document(s), "
           f"{total.documents_existing} already stored; {total.spans_new} new span(s), "
-          f"{total.spans_existing} already stored")
+          f"{total.spans_existing} already stored"
+          + (f"; {total.links_new} new link(s), {total.links_existing} already stored"
+             if total.links_new or total.links_existing else ""))
     if total.spans_made_mine:
         print(f"{total.spans_made_mine} span(s) in other annotators' names or with a review status came in as "
               f"{store.user}'s drafts: importing them as they are is a reviewer's action")
@@ -98,7 +100,7 @@ def _with_progress(documents: Iterable[ExportDocument], total: int, label: str) 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.formats import get_format
-    from annotator.core.formats.base import FormatReport
+    from annotator.core.formats.base import FormatReport, noting_links_left_out
     from annotator.core.formats.split import parse_split, part_path, write_split
     from annotator.store.database import refuse_database_file
     from annotator.store.transfer import ExportFilter, iter_export, rejected_left_out
@@ -121,11 +123,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     report = FormatReport()
     try:
         if parts is None:
-            count = fmt.write(_with_progress(iter_export(store, export_filter), total, "export"), args.out, report)
+            documents = noting_links_left_out(iter_export(store, export_filter), fmt, report)
+            count = fmt.write(_with_progress(documents, total, "export"), args.out, report)
             print(f"wrote {count} document(s) to {args.out}")
         else:
             written = write_split(fmt, lambda: iter_export(store, export_filter), parts, args.seed, args.out, report,
-                                  lambda documents, name: _with_progress(documents, total, name))
+                                  lambda documents, name: _with_progress(
+                                      noting_links_left_out(documents, fmt, report), total, name))
             for out, count in written.values():
                 print(f"wrote {count} document(s) to {out}")
     except OSError as error:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.links import LinkRecord
+
 REVIEW_STATUSES = ("draft", "accepted", "rejected")
 
 
@@ -35,6 +37,7 @@ class SpanRecord:
     annotator: str | None = None
     status: str = "draft"
     note: str | None = None
+    id: int | str | None = None  # the span's id in its file (what links refer to), or its stored id
 
 
 @dataclass
@@ -46,6 +49,8 @@ class DocumentRecord:
     spans: list[SpanRecord] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
+    # Links between this document's spans; their ends are indices into ``spans``.
+    links: list[LinkRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -92,4 +97,6 @@ class ImportResult:
     spans_existing: int = 0
     # Spans in other names or with a review status that came in as the importer's drafts (not a reviewer).
     spans_made_mine: int = 0
+    links_new: int = 0
+    links_existing: int = 0
     document_ids: list[int] = field(default_factory=list)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportDocument, Format, all_formats
-from annotator.core.formats.base import FormatReport
+from annotator.core.formats.base import FormatReport, noting_links_left_out
 from annotator.core.formats.split import parse_split, part_path, write_split
 from annotator.gui.file_dialogs import save_file_name
 from annotator.store.database import refuse_database_file
@@ -214,10 +214,12 @@ def run_export(
     report = FormatReport()
     try:
         if split is None:
-            count = fmt.write(_with_progress(iter_export(store, wanted), dialog), out, report)
+            count = fmt.write(_with_progress(noting_links_left_out(iter_export(store, wanted), fmt, report), dialog),
+                              out, report)
         else:
             written = write_split(fmt, lambda: iter_export(store, wanted), split, seed, out, report,
-                                  lambda documents, _part: _with_progress(documents, dialog))
+                                  lambda documents, _part: _with_progress(
+                                      noting_links_left_out(documents, fmt, report), dialog))
             count = sum(n for _path, n in written.values())
     except ExportCancelled:
         return None

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select
 
 from annotator.core.errors import AnnotatorError, InputError, printable_path
 from annotator.core.formats.base import ExportDocument
+from annotator.core.links import LinkRecord
 from annotator.core.model import DocumentRecord, ImportResult, SpanRecord
 from annotator.core.spans import record_problem
 from annotator.core.text import text_sha256
+from annotator.store.links import link_types_t, links_t
 from annotator.store.models import utcnow
 from annotator.store.store import Store, annotators_t, documents_t, labels_t, spans_t
 
@@ -47,11 +49,71 @@ def import_records(store: Store, path: Path | str, records: Sequence[DocumentRec
                 connection.execute(insert(labels_t).values(name=span.label, color=color, shortcut=None,
                                                            description="added on import"))
                 known.add(span.label)
+        if add_labels:
+            define_link_types(store, connection, records)
         _store_documents(store, connection, path, records, result)
     return result
 
 
 _CHUNK = 500  # ids or hashes per IN (...) list
+
+
+def _store_links(store: Store, connection: Connection, path: Path | str,
+                 linked: list[tuple[DocumentRecord, int]], result: ImportResult) -> None:
+    """The links of the documents just stored, between their stored spans. A link type must exist (import
+    with --add-labels defines it first) and allow the labels at its ends; a link already stored is skipped."""
+    types = {t.name: t for t in store.link_types(connection)}
+    type_ids = dict(connection.execute(select(link_types_t.c.name, link_types_t.c.id)).all())
+    now = utcnow()
+    rows = []
+    for record, document_id in linked:
+        stored_spans = {tuple(key): span_id for span_id, *key in connection.execute(
+            select(spans_t.c.id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.annotator_id)
+            .where(spans_t.c.document_id == document_id))}
+        existing = {tuple(row) for row in connection.execute(
+            select(links_t.c.from_span_id, links_t.c.to_span_id, links_t.c.type_id, links_t.c.annotator_id)
+            .where(links_t.c.document_id == document_id))}
+
+        def stored_id(span: SpanRecord, stored: dict[tuple, int] = stored_spans) -> int:  # type: ignore[type-arg]
+            return stored[(span.start, span.end, store.label_id(connection, span.label),
+                           store.annotator_id(connection, span.annotator or store.user))]
+
+        for number, link in enumerate(record.links, start=1):
+            source, target = record.spans[int(link.from_id)], record.spans[int(link.to_id)]
+            link_type = types.get(link.type)
+            if link_type is None:
+                raise InputError(path, record.line, f"relation {number}: unknown link type {link.type!r} (known: "
+                                 f"{', '.join(types)}; map it with --map, or --add-labels to define it)")
+            if not link_type.allows(source.label, target.label):
+                raise InputError(path, record.line, f"relation {number}: a {link.type} link goes from "
+                                 f"{'/'.join(link_type.from_labels)} to {'/'.join(link_type.to_labels)}, not from "
+                                 f"{source.label} to {target.label}")
+            key = (stored_id(source), stored_id(target), type_ids[link.type],
+                   store.annotator_id(connection, link.annotator or store.user))
+            if key in existing:
+                result.links_existing += 1
+                continue
+            existing.add(key)
+            rows.append(dict(document_id=document_id, from_span_id=key[0], to_span_id=key[1], type_id=key[2],
+                             annotator_id=key[3], status=link.status, note=link.note, created_at=now, updated_at=now))
+    if rows:
+        connection.execute(insert(links_t), rows)
+        result.links_new += len(rows)
+
+
+def define_link_types(store: Store, connection: Connection, records: Sequence[DocumentRecord]) -> None:
+    """--add-labels: a link type not yet known is defined with the labels it was seen between."""
+    known = {t.name for t in store.link_types(connection)}
+    seen: dict[str, tuple[set[str], set[str]]] = {}
+    for record in records:
+        for link in record.links:
+            if link.type not in known:
+                ends = seen.setdefault(link.type, (set(), set()))
+                ends[0].add(record.spans[int(link.from_id)].label)
+                ends[1].add(record.spans[int(link.to_id)].label)
+    for name, (from_labels, to_labels) in seen.items():
+        connection.execute(insert(link_types_t).values(name=name, from_labels=sorted(from_labels),
+                                                       to_labels=sorted(to_labels), description="added on import"))
 
 
 def may_act_for_others(store: Store, connection: Connection) -> bool:
@@ -73,7 +135,13 @@ def _as_importers_drafts(records: Sequence[DocumentRecord], user: str) -> tuple[
                 span = SpanRecord(span.start, span.end, span.label, span.text, None, "draft", span.note)
                 changed += 1
             spans.append(span)
-        out.append(DocumentRecord(record.name, record.text, spans, record.meta, record.line))
+        links = []
+        for link in record.links:
+            if link.annotator not in (None, user) or link.status != "draft":
+                link = replace(link, annotator=None, status="draft")
+                changed += 1
+            links.append(link)
+        out.append(DocumentRecord(record.name, record.text, spans, record.meta, record.line, links))
     return out, changed
 
 
@@ -131,6 +199,9 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
     if span_rows:
         connection.execute(insert(spans_t), span_rows)
         result.spans_new += len(span_rows)
+    linked = [(record, ids[sha]) for record, sha in zip(records, hashes, strict=True) if record.links]
+    if linked:
+        _store_links(store, connection, path, linked, result)
 
 
 NOT_REJECTED = ("draft", "accepted")
@@ -171,9 +242,16 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
 
         span_rows = connection.execution_options(yield_per=batch).execute(
             select(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.text,
-                   spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note)
+                   spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note, spans_t.c.id)
             .where(*conditions)
             .order_by(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.id)
+        )
+        link_rows = connection.execution_options(yield_per=batch).execute(
+            select(links_t.c.document_id, links_t.c.id, link_types_t.c.name, links_t.c.from_span_id,
+                   links_t.c.to_span_id, links_t.c.annotator_id, links_t.c.status)
+            .join(link_types_t, link_types_t.c.id == links_t.c.type_id)
+            .where(links_t.c.status.in_(wanted.chosen_statuses))
+            .order_by(links_t.c.document_id, links_t.c.id)
         )
         document_query = select(documents_t.c.id, documents_t.c.name, documents_t.c.text, documents_t.c.sha256,
                                 documents_t.c.meta).order_by(documents_t.c.id)
@@ -184,17 +262,25 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
         document_rows = connection.execution_options(yield_per=batch).execute(document_query)
 
         # Rows are unpacked by position: reading a million rows' fields by name costs more than the query.
-        span_tuples = iter(span_rows)
-        pending = next(span_tuples, None)
+        span_tuples, link_tuples = iter(span_rows), iter(link_rows)
+        pending, pending_link = next(span_tuples, None), next(link_tuples, None)
         for document_id, name, text, sha256, meta in document_rows:
             spans: list[SpanRecord] = []
             while pending is not None and pending[0] <= document_id:
-                owner, start, end, label_id, span_text, annotator_id, status, note = pending
+                owner, start, end, label_id, span_text, annotator_id, status, note, span_id = pending
                 if owner == document_id:
                     spans.append(SpanRecord(start, end, label_names[label_id], span_text,
-                                            annotator_names[annotator_id], status, note))
+                                            annotator_names[annotator_id], status, note, span_id))
                 pending = next(span_tuples, None)
-            yield ExportDocument(name, text, sha256, spans, dict(meta or {}))
+            links: list[LinkRecord] = []
+            kept = {span.id for span in spans}
+            while pending_link is not None and pending_link[0] <= document_id:
+                owner, link_id, type_name, from_id, to_id, annotator_id, status = pending_link
+                # A link goes out only with both its ends (a label or annotator filter may drop one).
+                if owner == document_id and from_id in kept and to_id in kept:
+                    links.append(LinkRecord(from_id, to_id, type_name, annotator_names[annotator_id], status, link_id))
+                pending_link = next(link_tuples, None)
+            yield ExportDocument(name, text, sha256, spans, dict(meta or {}), links)
 
 
 def _span_conditions(connection: Connection, wanted: ExportFilter) -> tuple[dict[int, str], dict[int, str], list]:
@@ -241,6 +327,12 @@ def collect_stats(store: Store) -> dict[str, object]:
         status_rows = connection.execute(select(spans_t.c.status, func.count()).group_by(spans_t.c.status))
         per_status.update(dict(status_rows.all()))
         annotated = connection.scalar(select(func.count(func.distinct(spans_t.c.document_id)))) or 0
+        per_link_type = dict.fromkeys((r.name for r in connection.execute(
+            select(link_types_t.c.name).order_by(link_types_t.c.id))), 0)
+        per_link_type.update(dict(connection.execute(
+            select(link_types_t.c.name, func.count()).join(links_t, links_t.c.type_id == link_types_t.c.id)
+            .group_by(link_types_t.c.name)).all()))
     return {"documents": documents, "documents_annotated": annotated, "spans": spans, "labels": per_label,
-            "annotators": per_annotator, "statuses": per_status}
+            "annotators": per_annotator, "statuses": per_status, "links": sum(per_link_type.values()),
+            "link_types": per_link_type}
 

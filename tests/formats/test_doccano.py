@@ -6,7 +6,7 @@ import pytest
 from annotator.core.formats import get_format
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.formats.doccano import NULL_AS_EMPTY, PADDED, write_doccano
-from annotator.core.formats.jsonl import RELATIONS_SKIPPED, read_jsonl
+from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.model import SpanRecord
 from tests.formats.helpers import edge_documents, span_set
 
@@ -91,7 +91,7 @@ def test_doccano_stores_valid_json_metadata_for_every_line(tmp_path: Path) -> No
             json.dumps(meta, allow_nan=False)
 
 
-def test_doccano_relations_are_counted_and_not_kept_as_metadata(tmp_path: Path) -> None:
+def test_doccano_relations_are_read_as_links_and_not_kept_as_metadata(tmp_path: Path) -> None:
     line = {"id": 4, "text": "قال محمد في دمشق", "source": "x",
             "entities": [{"id": 11, "label": "actor", "start_offset": 4, "end_offset": 8},
                          {"id": 12, "label": "location", "start_offset": 12, "end_offset": 16}],
@@ -104,4 +104,4 @@ def test_doccano_relations_are_counted_and_not_kept_as_metadata(tmp_path: Path) 
     first, second = read_jsonl(path, report)
     assert [(s.start, s.end, s.label) for s in first.spans] == [(4, 8, "actor"), (12, 16, "location")]
     assert first.meta == {"source": "x"} and second.meta == {}
-    assert report.notes[RELATIONS_SKIPPED] == 2
+    assert [(link.from_id, link.to_id, link.type) for link in first.links] == [(0, 1, "in"), (1, 0, "of")]

@@ -85,9 +85,10 @@ def test_write_is_complete_lines_of_the_documented_keys(tmp_path: Path) -> None:
     document = ExportDocument("n", "في دمشق", "abc", [SpanRecord(3, 7, "location", "دمشق", "salma", "accepted")])
     assert write_jsonl([document], out) == 1
     (obj,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert set(obj) == {"id", "text", "sha256", "spans", "meta"} and obj["meta"] == {}
-    assert obj["spans"] == [{"start": 3, "end": 7, "label": "location", "text": "دمشق", "annotator": "salma",
-                             "status": "accepted"}]
+    assert set(obj) == {"id", "text", "sha256", "spans", "relations", "meta"} and obj["meta"] == {}
+    assert obj["spans"] == [{"id": None, "start": 3, "end": 7, "label": "location", "text": "دمشق",
+                             "annotator": "salma", "status": "accepted"}]
+    assert obj["relations"] == []
 
 
 def test_every_line_has_the_same_keys(tmp_path: Path) -> None:
@@ -95,7 +96,7 @@ def test_every_line_has_the_same_keys(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     write_jsonl([ExportDocument("a", "نص", "s1", [], {"source": "x"}), ExportDocument("b", "نص", "s2")], out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [set(line) for line in lines] == [{"id", "text", "sha256", "spans", "meta"}] * 2
+    assert [set(line) for line in lines] == [{"id", "text", "sha256", "spans", "relations", "meta"}] * 2
     assert [line["meta"] for line in lines] == [{"source": "x"}, {}]
     assert [d.meta.get("source") for d in read_jsonl(out)] == ["x", None]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.links import LinkRecord
 from annotator.core.model import DocumentRecord, SpanRecord
 
 
@@ -28,6 +29,8 @@ class ExportDocument:
     sha256: str
     spans: list[SpanRecord] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Links whose two ends are among ``spans``, by stored span id (``SpanRecord.id``).
+    links: list[LinkRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class Format:
     read: Reader | None = None
     write: Writer | None = None
     directory: bool = False  # the writer's output is a folder (brat) rather than one file
+    carries_links: bool = False  # the writer writes links between spans; others report them left out
 
 
 class JSONShapeError(ValueError):
@@ -151,6 +155,16 @@ def clean_stale_parts(path: Path) -> list[Path]:
             sibling.unlink(missing_ok=True)
         removed.append(sibling)
     return removed
+
+
+def noting_links_left_out(documents: Iterable[ExportDocument], fmt: Format,
+                          report: FormatReport | None) -> Iterator[ExportDocument]:
+    """Pass documents through; for a format that cannot carry links, count the links it leaves out."""
+    for document in documents:
+        if document.links and not fmt.carries_links and report is not None:
+            report.note(f"link(s) left out: {fmt.name} cannot carry links between spans (jsonl does)",
+                        len(document.links))
+        yield document
 
 
 @contextmanager

@@ -1,10 +1,12 @@
 """JSON lines: one document per line.
 
-Reads ``{"id" | "name", "text", "spans": [{"start", "end", "label", "annotator"?, "text"?, "status"?}]}``
-and doccano's shapes (``"label": [[start, end, "label"], ...]`` and ``"entities": [{"start_offset",
-"end_offset", "label"}]``). doccano's ``relations`` are counted in the report and skipped (links between
-spans are not kept yet). Other keys are kept as the document's metadata. Writes
-``{"id", "text", "sha256", "spans": [{"start", "end", "label", "text", "annotator", "status"}], "meta"}``,
+Reads ``{"id" | "name", "text", "spans": [{"id"?, "start", "end", "label", "annotator"?, "text"?,
+"status"?}], "relations"?: [{"type", "from", "to", "annotator"?, "status"?}]}`` (a relation's ends are span
+ids of the same line) and doccano's shapes (``"label": [[start, end, "label"], ...]`` and ``"entities":
+[{"id", "start_offset", "end_offset", "label"}]`` with ``"relations": [{"id", "from_id", "to_id",
+"type"}]``). Other keys are kept as the document's metadata. Writes ``{"id", "text", "sha256", "spans":
+[{"id", "start", "end", "label", "text", "annotator", "status"}], "relations": [{"id", "type", "from",
+"to", "annotator", "status"}], "meta"}``,
 ``meta`` on every line, ``{}`` when there is none: readers that build a table from the lines (doccano
 through pandas) turn a key missing from some lines into NaN, which is not JSON (doccano issue #2229).
 """
@@ -25,12 +27,12 @@ from annotator.core.formats.base import (
     atomic_output,
     load_json,
 )
+from annotator.core.links import LinkRecord
 from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.spans import check_span, check_status
 from annotator.core.text import decode_utf8
 
 _DOCUMENT_KEYS = {"id", "name", "text", "spans", "label", "labels", "entities", "relations", "meta"}
-RELATIONS_SKIPPED = "doccano relation(s) skipped: links between spans are not kept yet"
 
 
 def _span_from_object(raw: Any) -> SpanRecord:
@@ -52,6 +54,9 @@ def _span_from_object(raw: Any) -> SpanRecord:
     if snapshot is not None and not isinstance(snapshot, str):
         raise SpanError(f"span text must be a string, got {snapshot!r}")
     note = raw.get("note")
+    span_id = raw.get("id")
+    if span_id is not None and (isinstance(span_id, bool) or not isinstance(span_id, int | str)):
+        raise SpanError(f"a span id must be a number or a string, got {span_id!r}")
     return SpanRecord(
         start=start,
         end=end,
@@ -60,7 +65,42 @@ def _span_from_object(raw: Any) -> SpanRecord:
         annotator=annotator.strip() if annotator else None,
         status=check_status(raw.get("status", "draft")),
         note=note if isinstance(note, str) else None,
+        id=span_id,
     )
+
+
+def _links_from(obj: dict[str, Any], spans: list[SpanRecord]) -> list[LinkRecord]:
+    """``relations`` between this line's spans: ours (``from``/``to``) or doccano's (``from_id``/``to_id``),
+    each end a span id of the same line; the ends become indices into ``spans``."""
+    relations = obj.get("relations")
+    if relations is None:
+        return []
+    if not isinstance(relations, list):
+        raise SpanError(f'"relations" must be a list, got {type(relations).__name__}')
+    index_of: dict[Any, int] = {}
+    for index, span in enumerate(spans):
+        if span.id is not None:
+            if span.id in index_of:
+                raise SpanError(f"span id {span.id!r} is used twice in this line")
+            index_of[span.id] = index
+    links = []
+    for number, raw in enumerate(relations, start=1):
+        if not isinstance(raw, dict):
+            raise SpanError(f"relation {number}: expected an object, got {raw!r}")
+        ends = [raw.get("from", raw.get("from_id")), raw.get("to", raw.get("to_id"))]
+        link_type = raw.get("type")
+        if not isinstance(link_type, str) or not link_type.strip():
+            raise SpanError(f"relation {number}: needs a \"type\" (a link type such as source)")
+        for end in ends:
+            if isinstance(end, bool) or end not in index_of:
+                raise SpanError(f"relation {number}: there is no span with id {end!r} in this line")
+        annotator = raw.get("annotator")
+        if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
+            raise SpanError(f"relation {number}: annotator must be a non-empty string, got {annotator!r}")
+        links.append(LinkRecord(index_of[ends[0]], index_of[ends[1]], link_type.strip(),
+                                annotator.strip() if annotator else None,
+                                check_status(raw.get("status", "draft")), raw.get("id")))
+    return links
 
 
 def _label_name(label: Any) -> str:
@@ -103,10 +143,7 @@ def parse_document(obj: Any, default_name: str, report: FormatReport | None = No
         spans.append(span)
     meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
     meta.update({k: v for k, v in obj.items() if k not in _DOCUMENT_KEYS})
-    relations = obj.get("relations")
-    if relations and report is not None:  # doccano's {"id", "from_id", "to_id", "type"}, between entity ids
-        report.note(RELATIONS_SKIPPED, len(relations) if isinstance(relations, list) else 1)
-    return DocumentRecord(name=str(name).strip(), text=text, spans=spans, meta=meta)
+    return DocumentRecord(name=str(name).strip(), text=text, spans=spans, meta=meta, links=_links_from(obj, spans))
 
 
 def read_jsonl(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
@@ -145,6 +182,7 @@ def document_to_json(document: ExportDocument) -> dict[str, Any]:
         "sha256": document.sha256,
         "spans": [
             {
+                "id": s.id,
                 "start": s.start,
                 "end": s.end,
                 "label": s.label,
@@ -153,6 +191,11 @@ def document_to_json(document: ExportDocument) -> dict[str, Any]:
                 "status": s.status,
             }
             for s in document.spans
+        ],
+        "relations": [
+            {"id": link.id, "type": link.type, "from": link.from_id, "to": link.to_id, "annotator": link.annotator,
+             "status": link.status}
+            for link in document.links
         ],
         "meta": document.meta,
     }
@@ -180,4 +223,5 @@ FORMAT = Format(
     extensions=(".jsonl",),
     read=read_jsonl,
     write=write_jsonl,
+    carries_links=True,
 )

@@ -46,7 +46,8 @@ class LabelMapping:
         if not self.rules:
             return record
         spans = []
-        for span in record.spans:
+        kept_at: dict[int, int] = {}  # old span index -> new one, for the links
+        for index, span in enumerate(record.spans):
             target = self.target(span.label)
             if target is None:
                 self.dropped[span.label] += 1
@@ -54,8 +55,20 @@ class LabelMapping:
             if target != span.label:
                 self.renamed[f"{span.label} → {target}"] += 1
                 span = replace(span, label=target)
+            kept_at[index] = len(spans)
             spans.append(span)
-        return replace(record, spans=spans)
+        links = []
+        # Link types are mapped by the same rules (--map said=source); a link goes with a dropped end.
+        for link in record.links:
+            target = self.target(link.type)
+            if target is None or int(link.from_id) not in kept_at or int(link.to_id) not in kept_at:
+                self.dropped[f"link {link.type}"] += 1
+                continue
+            if target != link.type:
+                self.renamed[f"link {link.type} → {target}"] += 1
+            links.append(replace(link, type=target, from_id=kept_at[int(link.from_id)],
+                                 to_id=kept_at[int(link.to_id)]))
+        return replace(record, spans=spans, links=links)
 
     def lines(self) -> list[str]:
         out = [f"mapped {n} span(s) {what}" for what, n in sorted(self.renamed.items())]
