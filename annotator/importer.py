@@ -42,6 +42,8 @@ class ImportReport:
             total.spans_new += r.spans_new
             total.spans_existing += r.spans_existing
             total.spans_made_mine += r.spans_made_mine
+            total.links_new += r.links_new
+            total.links_existing += r.links_existing
         return total
 
 
