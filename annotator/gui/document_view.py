@@ -9,8 +9,19 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat, QTextOption
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import StoredSpan
@@ -60,6 +71,12 @@ class DocumentView(QPlainTextEdit):
         self.raw_selection = False  # True when the selection was made with Alt held (no word snapping)
         self._click_cycle: tuple[int, int] = (-1, 0)
         self._dragged = False  # the left button moved with a selection since it was pressed
+        # Linking: the spans that may be the other end, the one chosen, and the selected span's links
+        # as (other end's span id, link type, the selected span is the link's source).
+        self.link_candidates: set[int] = set()
+        self.link_choice: int | None = None
+        self.shown_links: list[tuple[int, str, bool]] = []
+        self._edge_markers: list[tuple[QRect, int]] = []  # clickable markers of links to off-screen ends
 
         self._decorate_timer = QTimer(self)
         self._decorate_timer.setSingleShot(True)
@@ -182,7 +199,79 @@ class DocumentView(QPlainTextEdit):
         selected = self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None
         if selected is not None:
             selections.append(self._selection_for(selected, emphasised=True))
+        for span_id in self.link_candidates | {other for other, _type, _out in self.shown_links}:
+            span = self.spans.get(span_id)
+            if span is not None:
+                selections.append(self._link_end_selection(span, chosen=span_id == self.link_choice))
         self.setExtraSelections(selections)
+        self.viewport().update()  # the link lines follow the spans
+
+    def _link_end_selection(self, span: StoredSpan, chosen: bool) -> QTextEdit.ExtraSelection:
+        """A candidate (or a linked end) boxed in dots; the chosen candidate filled, so Tab's choice shows."""
+        fmt = QTextCharFormat()
+        color = QColor(self.label_colors.get(span.label, QColor("#888888")))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor("#1d3557"))
+        if chosen:
+            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 200))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(span.start))
+        cursor.setPosition(self.positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _span_anchor(self, span: StoredSpan) -> QRect:
+        """Where a link line meets a span: the caret rectangle at its start (its right end in RTL)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(span.start))
+        return self.cursorRect(cursor)
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        self._edge_markers = []
+        selected = self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None
+        if selected is None or not self.shown_links:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = self.viewport().rect()
+        start = self._span_anchor(selected)
+        pen = QPen(QColor("#1d3557"), 2)
+        painter.setPen(pen)
+        for other_id, link_type, outgoing in self.shown_links:
+            other = self.spans.get(other_id)
+            if other is None:
+                continue
+            end = self._span_anchor(other)
+            if area.intersects(end):
+                # An arc over the text from the link's source to its other end (as brat draws relations),
+                # its type written at the top on a pale ground, the end marked with a dot.
+                a, b = (start.topLeft(), end.topLeft()) if outgoing else (end.topLeft(), start.topLeft())
+                lift = 14 + abs(a.y() - b.y()) // 4
+                top = QPoint((a.x() + b.x()) // 2, min(a.y(), b.y()) - lift)
+                path = QPainterPath(QPointF(a))
+                path.quadTo(QPointF(top), QPointF(b))
+                painter.drawPath(path)
+                painter.setBrush(QColor("#1d3557"))
+                painter.drawEllipse(b, 3, 3)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                label = painter.fontMetrics().boundingRect(link_type).adjusted(-3, -1, 3, 1)
+                label.moveCenter(QPoint(top.x(), top.y() + lift // 2 - 2))
+                painter.fillRect(label, QColor(255, 255, 255, 220))
+                painter.drawText(label, Qt.AlignmentFlag.AlignCenter, link_type)
+            else:
+                # The other end is off screen: a marker at the top or bottom edge, clicked to go there.
+                top = end.top() < area.top()
+                marker = QRect(area.center().x() - 60, area.top() + 2 if top else area.bottom() - 20, 120, 18)
+                painter.fillRect(marker, QColor(29, 53, 87, 200))
+                painter.setPen(QColor("white"))
+                painter.drawText(marker, Qt.AlignmentFlag.AlignCenter, ("▲ " if top else "▼ ") + link_type)
+                painter.setPen(pen)
+                self._edge_markers.append((marker, other.start))
+        painter.end()
 
     def _selection_for(self, span: StoredSpan, emphasised: bool = False) -> QTextEdit.ExtraSelection:
         color = QColor(self.label_colors.get(span.label, QColor("#888888")))
@@ -228,6 +317,10 @@ class DocumentView(QPlainTextEdit):
     # -- mouse --------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        for marker, offset in self._edge_markers:
+            if marker.contains(event.position().toPoint()):
+                self.move_to_offset(offset)
+                return
         self.raw_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         super().mousePressEvent(event)
         self._dragged = False

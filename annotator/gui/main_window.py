@@ -24,6 +24,7 @@ from annotator.gui.document_view import DocumentView
 from annotator.gui.file_dialogs import existing_directory, open_file_names
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import describe, import_with_progress, importable_files_filter, show_errors
+from annotator.gui.linking import LinkingController
 from annotator.gui.menus import build_menus
 from annotator.gui.outside_changes import OutsideChangeWatcher
 from annotator.gui.panels import build_panels
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.session = AnnotationSession(store, self)
         self.outside = OutsideChangeWatcher(store, self)
+        self.linking = LinkingController(self)
         self.settings = QSettings()
         self._db_key = hashlib.sha1(str(store.engine.url).encode()).hexdigest()[:12]
         self.labels: list[LabelSpec] = store.labels()
@@ -119,7 +121,10 @@ class MainWindow(QMainWindow):
         )
         session.failed.connect(self._failed)
         self.outside.changedOutside.connect(self._changed_outside)
-        self.view.spanClicked.connect(self.select_span)
+        self.view.spanClicked.connect(self._span_clicked)
+        session.linksChanged.connect(self._links_changed)
+        self.links_panel.deleteRequested.connect(self.session.delete_link)
+        self.links_panel.linkChosen.connect(self._link_chosen)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.show_context_menu)
 
@@ -172,6 +177,7 @@ class MainWindow(QMainWindow):
         self._select_document_row(document.id)
         self.set_show_others(self.others_action.isChecked())
         self._update_counts()
+        self._links_changed()
         self.view.setFocus()
 
     def _select_document_row(self, document_id: int) -> None:
@@ -185,6 +191,7 @@ class MainWindow(QMainWindow):
     def _all_spans_loaded(self, spans: SpanIndex) -> None:
         selected = self.selected_span
         self.spans_model.reset(list(spans))
+        self._links_changed()
         self._update_counts()
         self._refresh_layers()
         if selected is not None and spans.get(selected.id) is not None:
@@ -249,9 +256,30 @@ class MainWindow(QMainWindow):
         span, self.selected_span = self.selected_span, None
         self.session.delete(span)
 
+    def _span_clicked(self, span: StoredSpan | None) -> None:
+        if not self.linking.clicked(span):
+            self.select_span(span)
+
+    def _links_changed(self) -> None:
+        self.links_panel.show_links(self.session.links, {s.id: s for s in self.session.spans})
+        self._show_links_of(self.selected_span)
+
+    def _link_chosen(self, link) -> None:  # type: ignore[no-untyped-def]
+        source = self.session.spans.get(link.from_id)
+        if source is not None:
+            self.select_span(source, scroll=True)
+
+    def _show_links_of(self, span: StoredSpan | None) -> None:
+        """The selected span's links, drawn from it to their other ends."""
+        links = self.session.links_of(span.id) if span is not None else []
+        self.view.shown_links = [(link.to_id if link.from_id == span.id else link.from_id, link.type,
+                                  link.from_id == span.id) for link in links] if span is not None else []
+        self.view.schedule_decorate()
+
     def select_span(self, span: StoredSpan | None, scroll: bool = False) -> None:
         self.selected_span = span
         self.view.selected_span_id = span.id if span is not None else None
+        self._show_links_of(span)
         self.view.schedule_decorate()
         selection = self.spans_table.selectionModel()
         if span is None:
@@ -308,6 +336,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_text or self.selected_span is not None)
             action.triggered.connect(lambda _=False, name=label: self.apply_label(name))
         menu.addSeparator()
+        link = menu.addAction(self.tr("Link to…  (L)"))
+        link.setEnabled(self.selected_span is not None and not has_text)
+        link.triggered.connect(self.linking.start)
         delete = menu.addAction(self.tr("Delete span"))
         delete.setEnabled(self.selected_span is not None)
         delete.triggered.connect(self.delete_selected_span)

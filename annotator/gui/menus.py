@@ -85,6 +85,9 @@ def build_menus(window: MainWindow) -> None:
         [QKeySequence.StandardKey.Delete, "Backspace"],
     )
     edit_menu.addAction(window.delete_action)
+    window.link_action = window._action(QT_TRANSLATE_NOOP("MainWindow", "&Link the selected span…"),
+                                        window.linking.start, ["L"])
+    edit_menu.addAction(window.link_action)
     edit_menu.addAction(
         window._action(
             QT_TRANSLATE_NOOP("MainWindow", "&Find…"), window.find_bar.open_bar, [QKeySequence.StandardKey.Find]

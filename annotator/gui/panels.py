@@ -79,6 +79,7 @@ def build_panels(window: MainWindow) -> None:
     build_document_list(window)
     build_span_list(window)
     build_layers(window)
+    build_links(window)
     build_status_bar(window)
 
 
@@ -117,6 +118,20 @@ def build_document_list(window: MainWindow) -> None:
         "documentsDock",
         panel,
         Qt.DockWidgetArea.LeftDockWidgetArea,
+    )
+
+
+def build_links(window: MainWindow) -> None:
+    from annotator.gui.linking import LinksPanel
+
+    window.links_panel = LinksPanel()
+    window.links_panel.setObjectName("linksList")
+    window.links_dock = add_dock(
+        window,
+        QCoreApplication.translate("MainWindow", "Links"),
+        "linksDock",
+        window.links_panel,
+        Qt.DockWidgetArea.RightDockWidgetArea,
     )
 
 

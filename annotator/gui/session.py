@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.links import StoredLink
 from annotator.core.model import StoredDocument, StoredSpan
 from annotator.core.span_index import SpanIndex
 from annotator.store.store import Store
@@ -29,6 +30,7 @@ class AnnotationSession(QObject):
     saved = Signal(str)  # what was just committed
     failed = Signal(str)  # why an action was refused
     spansLoaded = Signal(object)  # SpanIndex, now complete (after a long document opened with part)
+    linksChanged = Signal()  # the open document's links changed (added, deleted, reviewed, or with a span)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,7 @@ class AnnotationSession(QObject):
         self.last_span_id: int | None = None  # the span of the latest committed action
         # Per document: (history change id, description) of what Ctrl+Z undid from the stored history.
         self._history_redo: dict[int, list[tuple[int, str]]] = {}
+        self.links: list[StoredLink] = []  # the open document's links
 
     @property
     def user(self) -> str:
@@ -52,6 +55,7 @@ class AnnotationSession(QObject):
         self.document = document
         long_document = len(document.text) > FIRST_SCREENS
         self.spans = SpanIndex(self.store.spans(document_id, before=FIRST_SCREENS if long_document else None))
+        self.links = self.store.links(document_id)
         if document_id not in self._stacks:
             self._stacks[document_id] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(self._stacks[document_id])
@@ -60,9 +64,29 @@ class AnnotationSession(QObject):
             QTimer.singleShot(REST_AFTER_MS, lambda: self._load_all_spans(document_id))
 
     def reload_spans(self) -> None:
-        """Read the open document's spans again (other programs' changes included)."""
+        """Read the open document's spans and links again (other programs' changes included)."""
         if self.document is not None:
             self._load_all_spans(self.document.id)
+            self.reload_links()
+
+    def reload_links(self) -> None:
+        if self.document is not None:
+            self.links = self.store.links(self.document.id)
+            self.linksChanged.emit()
+
+    def links_of(self, span_id: int) -> list[StoredLink]:
+        return [link for link in self.links if span_id in (link.from_id, link.to_id)]
+
+    def link(self, source: StoredSpan, target: StoredSpan, link_type: str | None = None) -> StoredLink | None:
+        """Link two spans (the type follows from their labels when only one fits)."""
+        return self._act(  # type: ignore[return-value]
+            lambda: (None, self.store.add_link(source.id, target.id, link_type)),
+            self.tr("link “{a}” → “{b}”").format(a=_short(source.text), b=_short(target.text)))
+
+    def delete_link(self, link: StoredLink) -> bool:
+        self._act(lambda: (self.store.delete_link(link.id), None),
+                  self.tr("delete a {type} link").format(type=link.type))
+        return all(existing.id != link.id for existing in self.links)
 
     def _load_all_spans(self, document_id: int) -> None:
         if self.document is None or self.document.id != document_id:
@@ -173,6 +197,9 @@ class AnnotationSession(QObject):
 
     def _announce(self, before: StoredSpan | None, after: StoredSpan | None, message: str) -> None:
         subject = after or before
+        if isinstance(subject, StoredLink):
+            self._announce_link(before, after, message)  # type: ignore[arg-type]
+            return
         self.last_span_id = subject.id if subject is not None else None
         if subject is not None and self.document is not None and subject.document_id == self.document.id:
             if before is None and after is not None:
@@ -181,9 +208,23 @@ class AnnotationSession(QObject):
             elif after is None and before is not None:
                 self.spans.remove(before.id)
                 self.spanRemoved.emit(before)
+                if self.links_of(before.id):  # the store deleted them with the span
+                    self.links = [link for link in self.links if before.id not in (link.from_id, link.to_id)]
+                    self.linksChanged.emit()
             elif before is not None and after is not None:
                 self.spans.add(after)
                 self.spanChanged.emit(before, after)
+        self.saved.emit(message)
+
+
+    def _announce_link(self, before: StoredLink | None, after: StoredLink | None, message: str) -> None:
+        subject = after or before
+        assert subject is not None
+        if self.document is not None and subject.document_id == self.document.id:
+            self.links = [link for link in self.links if link.id != subject.id]
+            if after is not None:
+                self.links.append(after)
+            self.linksChanged.emit()
         self.saved.emit(message)
 
 
@@ -218,6 +259,8 @@ class SpanCommand(QUndoCommand):
         assert store.last_change_id is not None
         self.change_id = store.last_change_id
         self.session._announce(before, after, f"{verb.capitalize()}: {self.text()}")
+        if before is None and isinstance(after, StoredSpan):
+            self.session.reload_links()  # a span brought back brings back its links
 
 
 def _describe_undo(before: StoredSpan | None, after: StoredSpan | None) -> str:

@@ -1,0 +1,202 @@
+"""Linking spans by keyboard: select a span, press L, choose the other end, Enter.
+
+The spans a link type allows as the other end are the candidates, marked in the text. The first choice is
+the nearest candidate before the selected span in reading order (a claim's source usually comes first:
+"قال X إن ..."), else the nearest after it; Tab / Shift+Tab move to the next / previous candidate by
+distance; Enter makes the link (a chooser with keys 1–9 when several types fit); Esc cancels. With the
+mouse: right-click a span ▸ "Link to…", then click the other end. Each link is one committed, undoable
+action; the Links panel lists the document's links, and Delete there deletes the chosen one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu
+
+from annotator.core.links import LinkType, StoredLink, fitting_types
+from annotator.core.model import StoredSpan
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+class LinkingController(QObject):
+    """The linking mode of the document view: its candidates, the current choice, and its keys."""
+
+    finished = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.source: StoredSpan | None = None
+        self.candidates: list[StoredSpan] = []
+        self.choice = 0
+
+    @property
+    def active(self) -> bool:
+        return self.source is not None
+
+    def link_types(self) -> list[LinkType]:
+        return self.window.store.link_types()
+
+    def start(self) -> None:
+        """L: start linking from the selected span."""
+        source = self.window.selected_span
+        if source is None:
+            self.window.show_message(self.tr("Select a span first (click it, or Ctrl+. / Ctrl+,), then press L."),
+                                     error=True)
+            return
+        types = [t for t in self.link_types() if source.label in t.from_labels]
+        targets = {label for t in types for label in t.to_labels}
+        candidates = [s for s in self.window.session.spans
+                      if s.id != source.id and s.label in targets and self.window.view.shown(s)]
+        if not candidates:
+            wanted = ", ".join(sorted(targets)) or self.tr("nothing (no link type starts at {label})").format(
+                label=source.label)
+            self.window.show_message(self.tr("No span to link this {label} to: tag one first ({wanted}).").format(
+                label=source.label, wanted=wanted), error=True)
+            return
+        # By distance from the selected span; the first choice is the nearest one before it.
+        candidates.sort(key=lambda s: (abs(s.start - source.start), s.start > source.start, s.start))
+        before = [i for i, s in enumerate(candidates) if s.start < source.start]
+        self.source, self.candidates = source, candidates
+        self.choice = before[0] if before else 0
+        self.window.view.installEventFilter(self)
+        self._show()
+
+    def move(self, step: int) -> None:
+        if self.active:
+            self.choice = (self.choice + step) % len(self.candidates)
+            self._show()
+
+    def cancel(self) -> None:
+        if self.active:
+            self._end()
+            self.window.show_message(self.tr("Linking cancelled."))
+
+    def accept(self, target: StoredSpan | None = None) -> StoredLink | None:
+        """Enter (or a click on a candidate): make the link to the chosen span."""
+        if not self.active:
+            return None
+        source = self.source
+        assert source is not None
+        target = target or self.candidates[self.choice]
+        fitting = fitting_types(self.link_types(), source.label, target.label)
+        if not fitting:
+            self.window.show_message(self.tr("No link type goes from {a} to {b}.").format(a=source.label,
+                                                                                       b=target.label), error=True)
+            return None
+        chosen = fitting[0] if len(fitting) == 1 else self._choose_type(fitting)
+        self._end()
+        if chosen is None:
+            return None
+        link = self.window.session.link(source, target, chosen.name)
+        self.window.select_span(source)
+        return link
+
+    def _choose_type(self, types: list[LinkType]) -> LinkType | None:
+        menu = QMenu(self.window)
+        actions = []
+        for number, link_type in enumerate(types[:9], start=1):
+            action = menu.addAction(f"&{number}  {link_type.name}")
+            actions.append((action, link_type))
+        cursor = self.window.view.cursorRect()
+        picked = menu.exec(self.window.view.viewport().mapToGlobal(cursor.bottomRight()))
+        return next((link_type for action, link_type in actions if action is picked), None)
+
+    def _show(self) -> None:
+        view = self.window.view
+        view.link_candidates = {s.id for s in self.candidates}
+        target = self.candidates[self.choice]
+        view.link_choice = target.id
+        view.schedule_decorate()
+        view.move_to_offset(target.start)
+        self.window.show_message(self.tr(
+            "Link “{source}” to “{target}” ({label}): Enter links, Tab / Shift+Tab choose another, Esc cancels"
+        ).format(source=_short(self.source.text if self.source else ""), target=_short(target.text),
+                 label=target.label))
+
+    def _end(self) -> None:
+        self.window.view.removeEventFilter(self)
+        self.source, self.candidates = None, []
+        self.window.view.link_candidates = set()
+        self.window.view.link_choice = None
+        self.window.view.schedule_decorate()
+        self.finished.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.active and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key == Qt.Key.Key_Tab:
+                self.move(+1)
+                return True
+            if key == Qt.Key.Key_Backtab:
+                self.move(-1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.cancel()
+                return True
+        if self.active and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter,
+                               Qt.Key.Key_Escape):
+                event.accept()  # ours while linking, not a window shortcut's (Esc: back to the text)
+                return True
+        return super().eventFilter(watched, event)
+
+    def clicked(self, span: StoredSpan | None) -> bool:
+        """A click while linking: on a candidate it links to it; elsewhere it cancels."""
+        if not self.active:
+            return False
+        if span is not None and any(c.id == span.id for c in self.candidates):
+            self.accept(span)
+        else:
+            self.cancel()
+        return True
+
+
+class LinksPanel(QListWidget):
+    """The open document's links, one row each ("claim «…» → source: محمد"); Delete deletes the chosen one."""
+
+    deleteRequested = Signal(object)  # StoredLink
+    linkChosen = Signal(object)  # StoredLink
+
+    def show_links(self, links: list[StoredLink], spans_by_id: dict[int, StoredSpan]) -> None:
+        self.clear()
+        for link in links:
+            source, target = spans_by_id.get(link.from_id), spans_by_id.get(link.to_id)
+            if source is None or target is None:
+                continue  # an end not loaded yet (a long document's later screens)
+            item = QListWidgetItem(f"{source.label} «{_short(source.text)}» → {link.type}: {_short(target.text)}"
+                                   f"  ({link.annotator}{', ' + link.status if link.status != 'draft' else ''})")
+            item.setData(Qt.ItemDataRole.UserRole, link)
+            self.addItem(item)
+        self.currentItemChanged.connect(self._chosen, Qt.ConnectionType.UniqueConnection)
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.linkChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def event(self, event: QEvent) -> bool:
+        # Delete here deletes the chosen link, not (through the window's shortcut) the selected span.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in (
+                Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and item is not None:
+            self.deleteRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+            return
+        super().keyPressEvent(event)
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
