@@ -78,7 +78,21 @@ def cmd_show(args: argparse.Namespace) -> int:
         swatch = f"{_ansi(colors.get(span.label, '#888888'), True)}  \x1b[0m " if use_color else ""
         print(f"{swatch}{span.label:<10} {span.annotator:<12} {span.status:<9} [{span.start},{span.end}) "
               f"{visual(span.text.replace(chr(13), '').replace(chr(10), ' '))}")
+    by_id = {span.id: span for span in spans}
+    links = [link for link in store.links(document.id) if link.from_id in by_id and link.to_id in by_id]
+    if links:
+        print()
+    for link in links:
+        source, target = by_id[link.from_id], by_id[link.to_id]
+        # claim «...» ← source: X — the claim first, then who (or when, where) it is tied to.
+        print(f"{source.label} «{visual(_one_line(source.text))}» ← {link.type}: {visual(_one_line(target.text))}"
+              f"  ({link.annotator}{', ' + link.status if link.status != 'draft' else ''})")
     return 0
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    text = text.replace("\r", "").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -100,3 +100,11 @@ def test_formats_without_links_say_how_many_they_left_out(tmp_path: Path) -> Non
     linked_database(db)
     result = annotator("export", "--format", "conll", "--out", tmp_path / "x.conll", db=db)
     assert result.returncode == 0 and "2 × link(s) left out: conll cannot carry links" in result.stderr
+
+
+def test_show_prints_the_links(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    linked_database(db)
+    shown = annotator("show", "doc", "--color", "never", db=db)
+    assert shown.returncode == 0, shown.stderr
+    assert "← source:" in shown.stdout and "← time:" in shown.stdout
