@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.core.model import StoredSpan
 from annotator.core.offsets import QtPositionMap
 from annotator.core.span_index import SpanIndex
+from annotator.gui.link_drawing import LinkDrawing
 
 # Labels drawn as an underline instead of a background, because they contain the others
 # (a claim holds its actors and dates), so both stay visible where they overlap.
@@ -38,7 +36,7 @@ OTHER_LAYER_STYLES = (QTextCharFormat.UnderlineStyle.DotLine, QTextCharFormat.Un
 DISAGREEMENT_COLOR = QColor("#d00000")
 
 
-class DocumentView(QPlainTextEdit):
+class DocumentView(LinkDrawing, QPlainTextEdit):
     spanClicked = Signal(object)  # StoredSpan, or None when a click hits no span
     cursorOffsetChanged = Signal(int)
 
@@ -205,73 +203,6 @@ class DocumentView(QPlainTextEdit):
                 selections.append(self._link_end_selection(span, chosen=span_id == self.link_choice))
         self.setExtraSelections(selections)
         self.viewport().update()  # the link lines follow the spans
-
-    def _link_end_selection(self, span: StoredSpan, chosen: bool) -> QTextEdit.ExtraSelection:
-        """A candidate (or a linked end) boxed in dots; the chosen candidate filled, so Tab's choice shows."""
-        fmt = QTextCharFormat()
-        color = QColor(self.label_colors.get(span.label, QColor("#888888")))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor("#1d3557"))
-        if chosen:
-            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 200))
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.positions.to_qt(span.start))
-        cursor.setPosition(self.positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
-
-    def _span_anchor(self, span: StoredSpan) -> QRect:
-        """Where a link line meets a span: the caret rectangle at its start (its right end in RTL)."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.positions.to_qt(span.start))
-        return self.cursorRect(cursor)
-
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().paintEvent(event)
-        self._edge_markers = []
-        selected = self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None
-        if selected is None or not self.shown_links:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = self.viewport().rect()
-        start = self._span_anchor(selected)
-        pen = QPen(QColor("#1d3557"), 2)
-        painter.setPen(pen)
-        for other_id, link_type, outgoing in self.shown_links:
-            other = self.spans.get(other_id)
-            if other is None:
-                continue
-            end = self._span_anchor(other)
-            if area.intersects(end):
-                # An arc over the text from the link's source to its other end (as brat draws relations),
-                # its type written at the top on a pale ground, the end marked with a dot.
-                a, b = (start.topLeft(), end.topLeft()) if outgoing else (end.topLeft(), start.topLeft())
-                lift = 14 + abs(a.y() - b.y()) // 4
-                top = QPoint((a.x() + b.x()) // 2, min(a.y(), b.y()) - lift)
-                path = QPainterPath(QPointF(a))
-                path.quadTo(QPointF(top), QPointF(b))
-                painter.drawPath(path)
-                painter.setBrush(QColor("#1d3557"))
-                painter.drawEllipse(b, 3, 3)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                label = painter.fontMetrics().boundingRect(link_type).adjusted(-3, -1, 3, 1)
-                label.moveCenter(QPoint(top.x(), top.y() + lift // 2 - 2))
-                painter.fillRect(label, QColor(255, 255, 255, 220))
-                painter.drawText(label, Qt.AlignmentFlag.AlignCenter, link_type)
-            else:
-                # The other end is off screen: a marker at the top or bottom edge, clicked to go there.
-                top = end.top() < area.top()
-                marker = QRect(area.center().x() - 60, area.top() + 2 if top else area.bottom() - 20, 120, 18)
-                painter.fillRect(marker, QColor(29, 53, 87, 200))
-                painter.setPen(QColor("white"))
-                painter.drawText(marker, Qt.AlignmentFlag.AlignCenter, ("▲ " if top else "▼ ") + link_type)
-                painter.setPen(pen)
-                self._edge_markers.append((marker, other.start))
-        painter.end()
 
     def _selection_for(self, span: StoredSpan, emphasised: bool = False) -> QTextEdit.ExtraSelection:
         color = QColor(self.label_colors.get(span.label, QColor("#888888")))

@@ -35,6 +35,36 @@ class LinkingController(QObject):
         self.candidates: list[StoredSpan] = []
         self.choice = 0
 
+    def connect(self) -> None:
+        """Clicks in the text, the session's link changes and the Links panel, once the window is built."""
+        window = self.window
+        window.view.spanClicked.connect(self._span_clicked)
+        window.session.linksChanged.connect(self.links_changed)
+        window.links_panel.deleteRequested.connect(window.session.delete_link)
+        window.links_panel.linkChosen.connect(self._link_chosen)
+
+    def _span_clicked(self, span: StoredSpan | None) -> None:
+        if not self.clicked(span):
+            self.window.select_span(span)
+
+    def links_changed(self) -> None:
+        window = self.window
+        window.links_panel.show_links(window.session.links, {s.id: s for s in window.session.spans})
+        self.show_links_of(window.selected_span)
+
+    def _link_chosen(self, link: StoredLink) -> None:
+        source = self.window.session.spans.get(link.from_id)
+        if source is not None:
+            self.window.select_span(source, scroll=True)
+
+    def show_links_of(self, span: StoredSpan | None) -> None:
+        """The selected span's links, drawn from it to their other ends."""
+        view = self.window.view
+        links = self.window.session.links_of(span.id) if span is not None else []
+        view.shown_links = [(link.to_id if link.from_id == span.id else link.from_id, link.type,
+                             link.from_id == span.id) for link in links] if span is not None else []
+        view.schedule_decorate()
+
     @property
     def active(self) -> bool:
         return self.source is not None

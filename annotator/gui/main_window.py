@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,9 +20,8 @@ from annotator.core.span_index import SpanIndex
 from annotator.gui.actions import action_key
 from annotator.gui.document_list import DOCUMENT_ID_ROLE
 from annotator.gui.document_view import DocumentView
-from annotator.gui.file_dialogs import existing_directory, open_file_names
+from annotator.gui.file_actions import FileActions
 from annotator.gui.find_bar import FindBar
-from annotator.gui.import_dialog import describe, import_with_progress, importable_files_filter, show_errors
 from annotator.gui.linking import LinkingController
 from annotator.gui.menus import build_menus
 from annotator.gui.outside_changes import OutsideChangeWatcher
@@ -46,6 +44,7 @@ class MainWindow(QMainWindow):
         self.session = AnnotationSession(store, self)
         self.outside = OutsideChangeWatcher(store, self)
         self.linking = LinkingController(self)
+        self.files = FileActions(self)
         self.settings = QSettings()
         self._db_key = hashlib.sha1(str(store.engine.url).encode()).hexdigest()[:12]
         self.labels: list[LabelSpec] = store.labels()
@@ -120,11 +119,8 @@ class MainWindow(QMainWindow):
             lambda _message: self.outside.own_commit(self.store.last_change_id, self.session.last_span_id)
         )
         session.failed.connect(self._failed)
-        self.outside.changedOutside.connect(self._changed_outside)
-        self.view.spanClicked.connect(self._span_clicked)
-        session.linksChanged.connect(self._links_changed)
-        self.links_panel.deleteRequested.connect(self.session.delete_link)
-        self.links_panel.linkChosen.connect(self._link_chosen)
+        self.outside.changedOutside.connect(self.files.changed_outside)
+        self.linking.connect()
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.show_context_menu)
 
@@ -134,20 +130,6 @@ class MainWindow(QMainWindow):
         self.documents_model.reset(self.store.document_summaries())
         if self.session.document is not None:
             self._select_document_row(self.session.document.id)
-
-    def refresh(self) -> None:
-        """F5: show what the database holds now, other programs' changes included."""
-        self.outside.seen()
-        self.refresh_documents()
-        document = self.session.document
-        if document is not None:
-            self.session.reload_spans()
-        self.outside_label.hide()
-        self._note(self.tr("Refreshed: {count} span(s) in this document.").format(count=len(self.session.spans)))
-
-    def _changed_outside(self) -> None:
-        self.outside_label.setText(self.tr("Changed by another program: F5 shows the changes"))
-        self.outside_label.show()
 
     def open_initial_document(self, document_id: int | None = None) -> None:
         ids = self.documents_model.document_ids()
@@ -177,7 +159,7 @@ class MainWindow(QMainWindow):
         self._select_document_row(document.id)
         self.set_show_others(self.others_action.isChecked())
         self._update_counts()
-        self._links_changed()
+        self.linking.links_changed()
         self.view.setFocus()
 
     def _select_document_row(self, document_id: int) -> None:
@@ -191,7 +173,7 @@ class MainWindow(QMainWindow):
     def _all_spans_loaded(self, spans: SpanIndex) -> None:
         selected = self.selected_span
         self.spans_model.reset(list(spans))
-        self._links_changed()
+        self.linking.links_changed()
         self._update_counts()
         self._refresh_layers()
         if selected is not None and spans.get(selected.id) is not None:
@@ -256,30 +238,10 @@ class MainWindow(QMainWindow):
         span, self.selected_span = self.selected_span, None
         self.session.delete(span)
 
-    def _span_clicked(self, span: StoredSpan | None) -> None:
-        if not self.linking.clicked(span):
-            self.select_span(span)
-
-    def _links_changed(self) -> None:
-        self.links_panel.show_links(self.session.links, {s.id: s for s in self.session.spans})
-        self._show_links_of(self.selected_span)
-
-    def _link_chosen(self, link) -> None:  # type: ignore[no-untyped-def]
-        source = self.session.spans.get(link.from_id)
-        if source is not None:
-            self.select_span(source, scroll=True)
-
-    def _show_links_of(self, span: StoredSpan | None) -> None:
-        """The selected span's links, drawn from it to their other ends."""
-        links = self.session.links_of(span.id) if span is not None else []
-        self.view.shown_links = [(link.to_id if link.from_id == span.id else link.from_id, link.type,
-                                  link.from_id == span.id) for link in links] if span is not None else []
-        self.view.schedule_decorate()
-
     def select_span(self, span: StoredSpan | None, scroll: bool = False) -> None:
         self.selected_span = span
         self.view.selected_span_id = span.id if span is not None else None
-        self._show_links_of(span)
+        self.linking.show_links_of(span)
         self.view.schedule_decorate()
         selection = self.spans_table.selectionModel()
         if span is None:
@@ -437,44 +399,6 @@ class MainWindow(QMainWindow):
         self.view.schedule_decorate()
 
     # -- import -------------------------------------------------------------------------------
-
-    def back_to_text(self) -> None:
-        """After a dialog closes: the window active again and the keyboard in the text, so the next
-        key (a label, F5, Ctrl+Z) reaches it without a click."""
-        self.activateWindow()
-        self.view.setFocus()
-
-    def import_files(self) -> None:
-        names = open_file_names(self, self.tr("Import documents"), Path.home(), importable_files_filter())
-        self.back_to_text()
-        if names:
-            self.import_paths([Path(n) for n in names])
-
-    def import_folder(self) -> None:
-        folder = existing_directory(self, self.tr("Import a folder (recursively)"), Path.home())
-        self.back_to_text()
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def export_documents(self) -> None:
-        from annotator.gui.export_dialog import export_with_dialog
-
-        result = export_with_dialog(self, self.store)
-        self.back_to_text()
-        if result is not None:
-            self._saved(self.tr("exported {count} document(s)").format(count=result[0]))
-
-    def import_paths(self, paths: list[Path]) -> None:
-        self.outside.check()  # what others wrote before this import is still theirs to announce
-        report = import_with_progress(self, self.store, paths)
-        if not self.outside_label.isVisibleTo(self):
-            self.outside.seen()
-        self.refresh_documents()
-        (self._saved if report.files else self._failed)(describe(report))
-        show_errors(self, report)
-        self.back_to_text()
-        if report.document_ids:  # the imported document is what the user wants to see next
-            self.open_document(report.document_ids[0])
 
     def show_shortcuts(self) -> None:
         from annotator.gui.shortcuts_dialog import ShortcutsDialog

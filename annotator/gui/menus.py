@@ -32,12 +32,13 @@ def build_menus(window: MainWindow) -> None:
     file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addAction(
         window._action(
-            QT_TRANSLATE_NOOP("MainWindow", "&Import files…"), window.import_files, [QKeySequence.StandardKey.Open]
+            QT_TRANSLATE_NOOP("MainWindow", "&Import files…"), window.files.import_files,
+            [QKeySequence.StandardKey.Open]
         )
     )
-    file_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "Import &folder…"), window.import_folder))
+    file_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "Import &folder…"), window.files.import_folder))
     file_menu.addAction(
-        window._action(QT_TRANSLATE_NOOP("MainWindow", "&Export…"), window.export_documents, ["Ctrl+E"])
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "&Export…"), window.files.export_documents, ["Ctrl+E"])
     )
     file_menu.addSeparator()
     file_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), window.close, ["Ctrl+Q"]))
@@ -96,7 +97,7 @@ def build_menus(window: MainWindow) -> None:
 
     view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     view_menu.addAction(
-        window._action(QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), window.refresh, ["F5"])
+        window._action(QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), window.files.refresh, ["F5"])
     )
     view_menu.addAction(
         window._action(

@@ -170,7 +170,7 @@ class ReviewController(QObject):
             comment, ok = QInputDialog.getText(
                 self.window, self.tr("Review comment"), self.tr("Comment on “{text}”:").format(text=span.text)
             )
-            self.window.back_to_text()
+            self.window.files.back_to_text()
             if not ok:
                 return
         decided = self.window.session.review(span, status, comment or None)

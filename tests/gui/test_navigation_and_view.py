@@ -119,7 +119,7 @@ def test_import_from_the_file_menu_path(open_window, tmp_path) -> None:
     from PySide6.QtWidgets import QMessageBox
     shown = []
     QMessageBox.exec = lambda box: shown.append(box.detailedText())  # type: ignore[method-assign]
-    window.import_paths([tmp_path])
+    window.files.import_paths([tmp_path])
     assert window.documents_model.rowCount() == 3
     assert "bad.txt" in shown[0] and "UTF-16" in shown[0]
     assert "1 new document" in window.saved_label.text()

@@ -99,7 +99,7 @@ def test_file_dialogs_keep_the_locks_and_both_processes_see_each_other(open_wind
     close_file_dialog_on(db.parent, db)
     press(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     close_file_dialog_on(db.parent, db)
-    window.import_folder()
+    window.files.import_folder()
     browse_in_export_dialog(db.parent, db)
     press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert held_locks(db.parent) == locks

@@ -14,7 +14,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def test_an_imported_document_is_opened_and_next_previous_go_from_it(open_window, tmp_path) -> None:
     window = open_window()
     (tmp_path / "new.txt").write_text("خبر جديد عن القاهرة", encoding="utf-8")
-    window.import_paths([tmp_path / "new.txt"])
+    window.files.import_paths([tmp_path / "new.txt"])
     assert window.session.document.name == "new"
     press(window, Qt.Key.Key_PageUp, CTRL)  # previous document: the one before it, not the first
     names = [window.documents_proxy.index(r, 0).data() for r in range(window.documents_proxy.rowCount())]
@@ -27,7 +27,7 @@ def test_a_failed_import_does_not_say_saved(open_window, tmp_path) -> None:
     window = open_window()
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
     QMessageBox.exec = lambda box: None  # type: ignore[method-assign]
-    window.import_paths([tmp_path / "bad.txt"])
+    window.files.import_paths([tmp_path / "bad.txt"])
     assert "Saved" not in window.saved_label.text() and "Nothing was imported" in window.saved_label.text()
 
 
