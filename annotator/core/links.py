@@ -84,3 +84,34 @@ def link_type_problem(name: str, from_labels: Sequence[str], to_labels: Sequence
 def fitting_types(types: Iterable[LinkType], from_label: str, to_label: str) -> list[LinkType]:
     """The types a link from a ``from_label`` span to a ``to_label`` span may have."""
     return [t for t in types if t.allows(from_label, to_label)]
+
+
+# Reporting verbs of Arabic news (past tense, masculine, feminine and plural forms): "قال X إن ...".
+REPORTING_VERBS = frozenset("""
+قال قالت قالوا قلن أكد أكدت أكدوا أوضح أوضحت أوضحوا أعلن أعلنت أعلنوا صرح صرحت صرحوا نفى نفت نفوا أشار أشارت
+أشاروا ذكر ذكرت ذكروا كشف كشفت كشفوا حذر حذرت حذروا أضاف أضافت أضافوا اعتبر اعتبرت اعتبروا رأى رأت رأوا
+شدد شددت شددوا أفاد أفادت أفادوا زعم زعمت زعموا اتهم اتهمت اتهموا دعا دعت دعوا طالب طالبت طالبوا
+""".split())
+_PROCLITICS = ("و", "ف")
+
+
+def likely_source(text: str, claim_start: int, actors: Sequence[tuple[int, int]]) -> int | None:
+    """Which of ``actors`` (start, end offsets) most likely makes a claim starting at ``claim_start``: the
+    one between a reporting verb and the claim in the same sentence, else the nearest one before the claim
+    in that sentence. Returns its index, or None."""
+    sentence_start = max(text.rfind(mark, 0, claim_start) for mark in (".", "!", "?", "؟", "\n")) + 1
+    before = [(i, a) for i, a in enumerate(actors) if sentence_start <= a[0] and a[1] <= claim_start]
+    if not before:
+        return None
+    for index, (start, _end) in sorted(before, key=lambda item: -item[1][0]):
+        words = text[sentence_start:start].split()
+        if words and _bare(words[-1]) in REPORTING_VERBS:
+            return index
+    return max(before, key=lambda item: item[1][0])[0]
+
+
+def _bare(word: str) -> str:
+    word = word.strip("،,:«»\"“”()")
+    if len(word) > 3 and word.startswith(_PROCLITICS):
+        return word[1:]
+    return word

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu
 
-from annotator.core.links import LinkType, StoredLink, fitting_types
+from annotator.core.links import LinkType, StoredLink, fitting_types, likely_source
 from annotator.core.model import StoredSpan
 
 if TYPE_CHECKING:
@@ -89,11 +89,19 @@ class LinkingController(QObject):
             self.window.show_message(self.tr("No span to link this {label} to: tag one first ({wanted}).").format(
                 label=source.label, wanted=wanted), error=True)
             return
-        # By distance from the selected span; the first choice is the nearest one before it.
+        # By distance from the selected span; the first choice is the actor a reporting verb introduces
+        # ("قال X إن ..."), else the nearest candidate before the span, else the nearest after it.
         candidates.sort(key=lambda s: (abs(s.start - source.start), s.start > source.start, s.start))
         before = [i for i, s in enumerate(candidates) if s.start < source.start]
         self.source, self.candidates = source, candidates
         self.choice = before[0] if before else 0
+        document = self.window.session.document
+        actors = [i for i, s in enumerate(candidates) if s.label == "actor"]
+        if document is not None and actors:
+            found = likely_source(document.text, source.start, [(candidates[i].start, candidates[i].end)
+                                                               for i in actors])
+            if found is not None:
+                self.choice = actors[found]
         self.window.view.installEventFilter(self)
         self._show()
 
