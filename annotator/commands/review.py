@@ -11,8 +11,9 @@ from annotator.commands.common import add_global_options, find_document, open_st
 from annotator.core.agreement import agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.base import ExportDocument
+from annotator.core.link_agreement import link_agreement
 from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
-from annotator.store.agreement_input import agreement_input
+from annotator.store.agreement_input import agreement_input, link_agreement_input
 from annotator.store.store import Store
 
 
@@ -57,8 +58,11 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         raise AnnotatorError("agreement needs spans from at least two annotators "
                              f"(found: {', '.join(names) or 'none'})")
     reports = agreement(texts, units, labels, names)
+    link_units, span_ends = link_agreement_input(store, annotators)
+    links = link_agreement(link_units, span_ends, names)
     if args.json:
-        print(json.dumps({"pairs": [r.as_json() for r in reports]}, ensure_ascii=False, indent=2, default=str))
+        print(json.dumps({"pairs": [r.as_json() for r in reports], "links": links}, ensure_ascii=False, indent=2,
+                         default=str))
         return 0
 
     def fmt(value: float | None) -> str:
@@ -74,6 +78,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         left = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in report.left_out.items() if v)
         if left:
             print(f"  left out — {left}")
+        pair = next((p for p in links["pairs"] if {p["a"], p["b"]} == {report.a, report.b}), None)  # type: ignore[attr-defined,union-attr]
+        if pair is not None and (pair["links_a"] or pair["links_b"]):
+            print(f"  links: exact F1 {fmt(pair['f1_exact'])}, given both ends {fmt(pair['f1_given_spans'])} "
+                  f"({pair['links_a']} vs {pair['links_b']} links, {pair['matched']} matched)")
     return 0
 
 

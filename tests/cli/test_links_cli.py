@@ -108,3 +108,24 @@ def test_show_prints_the_links(tmp_path: Path) -> None:
     shown = annotator("show", "doc", "--color", "never", db=db)
     assert shown.returncode == 0, shown.stderr
     assert "← source:" in shown.stdout and "← time:" in shown.stdout
+
+
+def test_agreement_reports_link_f1(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    linked_database(db)  # salma: claim → actor (source), claim → date (time)
+    store = Store(open_database(f"sqlite:///{db}"), "noura")
+    try:
+        claim = store.add_span(1, 25, 40, "claim")
+        actor = store.add_span(1, 4, 8, "actor")
+        store.add_span(1, 18, 21, "date")
+        store.add_link(claim.id, actor.id)  # noura links only the source
+    finally:
+        store.engine.dispose()
+    result = annotator("agreement", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    links = json.loads(result.stdout)["links"]
+    (pair,) = links["pairs"]
+    assert (pair["matched"], pair["links_a"] + pair["links_b"]) == (1, 3)
+    assert links["f1_exact"] == 2 * 1 / 3 and links["f1_given_spans"] == 2 * 1 / 3
+    text = annotator("agreement", db=db)
+    assert "links: exact F1  0.667" in text.stdout
