@@ -78,7 +78,12 @@ def main(out: Path) -> None:
                 after = start
             window.view.select_offsets(start, start + len(phrase))
             window.apply_label(label)
-        window.select_span(None)
+        # The first claim linked to its source, time and place the way a user does it: select it, L, Enter.
+        claims = sorted((s for s in window.session.spans if s.label == "claim"), key=lambda s: s.start)
+        window.select_span(claims[1])
+        window.linking.start()
+        window.linking.accept()
+        window.select_span(claims[1])
         window.view.move_to_offset(0)
         save(window, out)
 
