@@ -7,7 +7,7 @@ import pytest
 
 from annotator.core.errors import InputError
 from annotator.core.formats.base import FormatReport
-from annotator.core.formats.hf import label_names_path, legacy_features, read_hf, write_hf
+from annotator.core.formats.hf import SPANS_COLUMN_ONLY, label_names_path, legacy_features, read_hf, write_hf
 from annotator.core.formats.iob import decode_tags
 from annotator.core.tokenizer import tokenize
 from tests.formats.helpers import edge_documents
@@ -17,8 +17,10 @@ def decoded(tokens: list[str], tags: list[int], names: list[str]) -> list[tuple[
     return [(label, " ".join(tokens[a:b])) for a, b, label in decode_tags([names[t] for t in tags])]
 
 
-def expected_spans(report: FormatReport) -> list[tuple[str, str]]:
-    dropped = {(d.document, d.start, d.end, d.label) for d in report.dropped}
+def expected_spans(report: FormatReport, tags_only: bool = True) -> list[tuple[str, str]]:
+    """The spans the tag columns hold, or (``tags_only`` False) all the rows hold, spans column included."""
+    dropped = {(d.document, d.start, d.end, d.label) for d in report.dropped
+               if tags_only or d.reason != SPANS_COLUMN_ONLY}
     return sorted({(d.name, s.label, " ".join(t.text for t in tokenize(s.text)))
                    for d in edge_documents() for s in d.spans if (d.name, s.start, s.end, s.label) not in dropped})
 
@@ -31,12 +33,16 @@ def test_datasets_loads_the_json_lines_and_the_tags_decode_to_the_spans(tmp_path
     names = json.loads(label_names_path(out).read_text(encoding="utf-8"))
     assert names["ner_tags"][:3] == ["O", "B-actor", "I-actor"] and names["claim_tags"] == ["O", "B-claim", "I-claim"]
     dataset = datasets.load_dataset("json", data_files=str(out), split="train", cache_dir=str(tmp_path / "cache"))
-    assert set(dataset.column_names) == {"id", "document", "tokens", "ner_tags", "claim_tags"}
+    assert set(dataset.column_names) == {"id", "document", "tokens", "ner_tags", "claim_tags", "spans", "relations"}
     found = sorted({(row["document"], label, text) for row in dataset
                     for column in ("ner_tags", "claim_tags")
                     for label, text in decoded(row["tokens"], row[column], names[column])})
     assert found == expected_spans(report)
-    assert [d.reason for d in report.dropped] == ["overlaps another span in the same column"]
+    assert [d.reason for d in report.dropped] == [SPANS_COLUMN_ONLY]  # the nested claim: in the spans column
+    assert SPANS_COLUMN_ONLY.startswith("overlaps another span in the same column")
+    from_spans_column = sorted({(row["document"], s["label"], " ".join(row["tokens"][s["start"]:s["end"]]))
+                                for row in dataset for s in row["spans"]})
+    assert from_spans_column == expected_spans(report, tags_only=False)
 
 
 def test_parquet_carries_class_label_names(tmp_path: Path) -> None:
@@ -99,6 +105,13 @@ def test_legacy_features_renames_only_the_list_type() -> None:
         "ner_tags": {"feature": {"names": ["O", "List"], "_type": "ClassLabel"}, "_type": "Sequence"}}
 
 
+def test_legacy_features_describes_a_list_of_records_as_datasets_2_and_3_do() -> None:
+    record = {"head": {"dtype": "int64", "_type": "Value"}, "type": {"dtype": "string", "_type": "Value"}}
+    assert legacy_features({"relations": {"feature": record, "_type": "List"}}) == {"relations": [record]}
+    fixed = {"feature": record, "length": 2, "_type": "List"}  # a fixed length has no list form: Sequence
+    assert legacy_features({"pair": fixed}) == {"pair": {**fixed, "_type": "Sequence"}}
+
+
 @pytest.mark.skipif(not os.environ.get("ANNOTATOR_OLD_DATASETS_PYTHON"),
                     reason="set ANNOTATOR_OLD_DATASETS_PYTHON to a python with an older datasets (e.g. 3.6, 2.14)")
 def test_an_older_datasets_loads_the_saved_folder(tmp_path: Path) -> None:
@@ -106,6 +119,7 @@ def test_an_older_datasets_loads_the_saved_folder(tmp_path: Path) -> None:
     out = tmp_path / "ds"
     write_hf(edge_documents(), out)
     script = ("import datasets, sys; d = datasets.load_from_disk(sys.argv[1]); "
+              "assert all(set(s) == {'start', 'end', 'label'} for row in d for s in row['spans']); "
               "print(datasets.__version__, len(d), d.features['claim_tags'].feature.names)")
     result = subprocess.run([os.environ["ANNOTATOR_OLD_DATASETS_PYTHON"], "-c", script, str(out)],
                             capture_output=True, text=True, timeout=120, cwd=tmp_path)
@@ -133,7 +147,7 @@ def test_reads_back_its_own_output(tmp_path: Path, name: str) -> None:
     back = list(read_hf(out))
     assert [d.name for d in back] == [d.name for d in edge_documents()]
     found = sorted({(d.name, s.label, s.text) for d in back for s in d.spans})
-    assert found == expected_spans(report)
+    assert found == expected_spans(report, tags_only=False)  # the spans column holds the nested claim too
     assert all(d.text[s.start:s.end] == s.text for d in back for s in d.spans)
 
 

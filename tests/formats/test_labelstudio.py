@@ -150,7 +150,9 @@ def test_label_studio_annotators_relations_and_regions_without_text(tmp_path: Pa
     assert [(s.text, s.annotator) for s in first.spans] == [("محمد", "1"), ("حلب", "1")]
     assert [(s.text, s.annotator) for s in second.spans] == [("محمد", "salma@example.org")]
     assert [(s.text, s.annotator) for s in third.spans] == [("محمد", "noura")]
-    assert report.notes[RELATIONS_SKIPPED] == 1
+    assert [(first.spans[link.from_id].text, link.type, first.spans[link.to_id].text, link.annotator)
+            for link in first.links] == [("محمد", "in", "حلب", "1")]  # the relation is a link
+    assert report.notes[RELATIONS_SKIPPED] == 0
     assert report.notes[AMBIGUOUS] == 3  # the regions without value.text, all after the emoji
 
 

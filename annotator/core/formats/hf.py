@@ -1,4 +1,5 @@
-"""Hugging Face token classification: one row per sentence with ``tokens``, ``ner_tags`` and ``claim_tags``.
+"""Hugging Face token classification: one row per sentence with ``tokens``, ``ner_tags`` and ``claim_tags``,
+and the row's ``spans`` and the ``relations`` (links) between them.
 
 Tags are integers (IOB2, as in ``conll2003``); their names are written beside the data in
 ``NAME.labels.json`` (``{"ner_tags": ["O", "B-actor", ...], "claim_tags": [...]}``), and ``O`` is always 0.
@@ -6,6 +7,16 @@ Tags are integers (IOB2, as in ``conll2003``); their names are written beside th
 ``OUT.parquet`` a Parquet file (needs pyarrow) whose schema carries the names as ``ClassLabel``
 features; ``OUT`` without an extension a folder written by ``datasets``' ``save_to_disk`` (needs the
 ``hf`` extra). Tokens, sentences and the spans left out are exactly as for CoNLL (see ``iob``).
+
+Links: ``spans`` lists the row's spans as token indices, ``{"start", "end", "label"}`` with ``tokens[start:end]``
+the span's tokens (half-open, as Python slices; the same span from several annotators once), ordered by start.
+It holds every span that starts and ends on tokens of the row, also one that overlaps another and so is left
+out of ``ner_tags``/``claim_tags`` (reported as "kept in the spans column only"). ``relations`` lists the links
+between them, ``{"head", "tail", "type"}``: ``head`` (the link's from span, e.g. a claim) and ``tail`` (its to
+span, e.g. the actor who made it) are indices into that row's ``spans``; ``type`` is the link type (source,
+time, place ...). A row is a sentence, so a link whose two spans are in different sentences cannot be written:
+it is left out and counted in the report, as is one whose span is not on token boundaries. The annotator and
+review status of spans and links are not kept.
 
 The folder is loaded wherever the model is trained, often with another ``datasets`` than ours. datasets 4
 and later describe a list column as ``List``, which datasets 2.x and 3.x refuse (``Feature type 'List'
@@ -16,15 +27,19 @@ folder's feature descriptions (``dataset_info.json`` and each Arrow file's schem
 Reading (``--format hf``) takes JSON lines or Parquet rows with ``tokens`` and ``ner_tags`` (and
 ``claim_tags``), as ids named by the ``.labels.json`` beside the file or as tag strings. Consecutive rows
 of one ``document`` make one document (tokens joined by spaces, a line per row); rows without a
-``document`` field are each a document.
+``document`` field are each a document. A row's ``spans`` column (when there) gives its spans, with any the tag
+columns hold beyond them, and ``relations`` gives the links between them.
 """
 
 from __future__ import annotations
 
 import json
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.formats.base import (
@@ -36,11 +51,20 @@ from annotator.core.formats.base import (
     atomic_output,
     load_json,
 )
-from annotator.core.formats.iob import TAG, decode_tags, tag_document
+from annotator.core.formats.iob import OVERLAPS, TAG, TaggedDocument, decode_tags, tag_document
+from annotator.core.links import LinkRecord
 from annotator.core.model import DEFAULT_LABELS, DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
+from annotator.core.tokenizer import Token
 
 _ENTITY_LABELS = [label.name for label in DEFAULT_LABELS if label.name != "claim"]
+SPANS_COLUMN_ONLY = f"{OVERLAPS} (kept in the spans column only)"
+LINK_ACROSS_ROWS = "link(s) left out: hf keeps a link within one row (a sentence), its spans are in different ones"
+LINK_END_LEFT_OUT = "link(s) left out: a span of it is in no hf row (not on token boundaries, or across sentences)"
+LINK_WRITTEN_ONCE = "identical link (from another annotator) written once"
+# The new columns' features: a list of records, which datasets 2.x and 3.x describe as a one-item list.
+_SPAN_FEATURES = {"start": "int64", "end": "int64", "label": "string"}
+_RELATION_FEATURES = {"head": "int64", "tail": "int64", "type": "string"}
 
 
 def _names(labels: list[str]) -> list[str]:
@@ -51,11 +75,85 @@ def label_names_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.labels.json") if out.suffix else out / "labels.json"
 
 
+def _offset_index(bounds: array[int], offset: int) -> int | None:
+    index = bisect_left(bounds, offset)
+    return index if index < len(bounds) and bounds[index] == offset else None
+
+
+def _row_spans(document: ExportDocument, sentences: list[list[Token]]
+               ) -> tuple[list[list[tuple[int, int, str]]], dict[tuple[int, int, str], tuple[int, int]]]:
+    """Each row's spans as token index ranges ``(start, end, label)`` within the row, and where each span
+    (by offsets and label) went: ``(row, index in the row's spans)``. A span off the tokens or across rows
+    (only one left out of the tag columns can be) is in no row."""
+    starts, ends, firsts = array("q"), array("q"), array("q")
+    for sentence in sentences:
+        firsts.append(len(starts))
+        starts.extend(token.start for token in sentence)
+        ends.extend(token.end for token in sentence)
+    per_row: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+    where: dict[tuple[int, int, str], tuple[int, int]] = {}
+    for span in sorted(document.spans, key=lambda s: (s.start, -s.end, s.label)):
+        key = (span.start, span.end, span.label)
+        if key in where:
+            continue
+        first, last = _offset_index(starts, span.start), _offset_index(ends, span.end)
+        if first is None or last is None:
+            continue
+        row = bisect_right(firsts, first) - 1
+        if row + 1 < len(firsts) and last >= firsts[row + 1]:
+            continue
+        where[key] = (row, len(per_row[row]))
+        per_row[row].append((first - firsts[row], last + 1 - firsts[row], span.label))
+    return per_row, where
+
+
+def _row_relations(document: ExportDocument, rows_count: int, where: dict[tuple[int, int, str], tuple[int, int]],
+                   report: FormatReport) -> list[list[dict[str, Any]]]:
+    """Each row's links as ``{"head", "tail", "type"}`` (indices into the row's spans); the others reported."""
+    per_row: list[list[dict[str, Any]]] = [[] for _ in range(rows_count)]
+    if not document.links:
+        return per_row
+    by_id = {span.id: span for span in document.spans if span.id is not None}
+    seen: set[tuple[int, int, int, str]] = set()
+    for link in document.links:
+        ends = [by_id.get(link.from_id), by_id.get(link.to_id)]
+        head, tail = (where.get((s.start, s.end, s.label)) if s is not None else None for s in ends)
+        if head is None or tail is None:
+            report.note(LINK_END_LEFT_OUT)
+            continue
+        if head[0] != tail[0]:
+            report.note(LINK_ACROSS_ROWS)
+            continue
+        key = (head[0], head[1], tail[1], link.type)
+        if key in seen:
+            report.note(LINK_WRITTEN_ONCE)
+            continue
+        seen.add(key)
+        per_row[head[0]].append({"head": head[1], "tail": tail[1], "type": link.type})
+    return per_row
+
+
+def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocument, list[list[tuple[int, int, str]]],
+                                                                      list[list[dict[str, Any]]]]:
+    """The document in rows: tags (as for CoNLL), the row spans and the links between them. A span that the
+    tag columns leave out for overlapping another but that the spans column holds is reported as such."""
+    own = FormatReport()
+    tagged = tag_document(document, own)
+    spans, where = _row_spans(document, tagged.sentences)
+    for what, count in own.notes.items():
+        report.note(what, count)
+    for dropped in own.dropped:
+        if dropped.reason == OVERLAPS and (dropped.start, dropped.end, dropped.label) in where:
+            dropped = replace(dropped, reason=SPANS_COLUMN_ONLY)
+        report.dropped.append(dropped)
+    return tagged, spans, _row_relations(document, len(tagged.sentences), where, report)
+
+
 def rows(documents: Iterable[ExportDocument], report: FormatReport, names: dict[str, list[str]],
          counter: list[int]) -> Iterator[dict[str, Any]]:
     """Rows in order; ``names`` grows as labels beyond the default ones turn up (ids stay stable)."""
     for document in documents:
-        tagged = tag_document(document, report)
+        tagged, row_spans, row_relations = _tagged(document, report)
         for index, (sentence, entities, claims) in enumerate(
                 zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags, strict=True)):
             row: dict[str, Any] = {"id": f"{document.name}#{index + 1}", "document": document.name,
@@ -65,6 +163,8 @@ def rows(documents: Iterable[ExportDocument], report: FormatReport, names: dict[
                     if tag not in names[column]:
                         names[column].extend([f"B-{tag[2:]}", f"I-{tag[2:]}"])
                 row[column] = [names[column].index(tag) for tag in tags]
+            row["spans"] = [{"start": start, "end": end, "label": label} for start, end, label in row_spans[index]]
+            row["relations"] = row_relations[index]
             yield row
         counter[0] += 1
 
@@ -74,7 +174,22 @@ def _datasets_features(names: dict[str, list[str]]) -> Any:
 
     return Features({"id": Value("string"), "document": Value("string"), "tokens": Sequence(Value("string")),
                      "ner_tags": Sequence(ClassLabel(names=names["ner_tags"])),
-                     "claim_tags": Sequence(ClassLabel(names=names["claim_tags"]))})
+                     "claim_tags": Sequence(ClassLabel(names=names["claim_tags"])),
+                     # a list of records: a Sequence of a dict would be a record of lists in datasets 2 and 3
+                     "spans": [{key: Value(dtype) for key, dtype in _SPAN_FEATURES.items()}],
+                     "relations": [{key: Value(dtype) for key, dtype in _RELATION_FEATURES.items()}]})
+
+
+def _arrow_schema() -> Any:
+    import pyarrow as pa
+
+    def records(fields: dict[str, str]) -> Any:
+        return pa.list_(pa.struct([(key, pa.int64() if dtype == "int64" else pa.string())
+                                   for key, dtype in fields.items()]))
+
+    return pa.schema([("id", pa.string()), ("document", pa.string()), ("tokens", pa.list_(pa.string())),
+                      ("ner_tags", pa.list_(pa.int64())), ("claim_tags", pa.list_(pa.int64())),
+                      ("spans", records(_SPAN_FEATURES)), ("relations", records(_RELATION_FEATURES))])
 
 
 def write_hf(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
@@ -94,12 +209,14 @@ def write_hf(documents: Iterable[ExportDocument], out: Path, report: FormatRepor
             import pyarrow.parquet as pq
         except ImportError:
             raise AnnotatorError("Parquet output needs pyarrow: pip install annotator[hf]") from None
-        table = pa.Table.from_pylist(list(rows(documents, report, names, counter)))
+        table = pa.Table.from_pylist(list(rows(documents, report, names, counter)), schema=_arrow_schema())
         info = {"info": {"features": {
             "id": {"dtype": "string", "_type": "Value"}, "document": {"dtype": "string", "_type": "Value"},
             "tokens": {"feature": {"dtype": "string", "_type": "Value"}, "_type": "Sequence"},
             **{column: {"feature": {"names": names[column], "_type": "ClassLabel"}, "_type": "Sequence"}
-               for column in ("ner_tags", "claim_tags")}}}}
+               for column in ("ner_tags", "claim_tags")},
+            **{column: [{key: {"dtype": dtype, "_type": "Value"} for key, dtype in fields.items()}]
+               for column, fields in (("spans", _SPAN_FEATURES), ("relations", _RELATION_FEATURES))}}}}
         table = table.replace_schema_metadata({"huggingface": json.dumps(info)})
         with atomic_output(out, "wb") as handle, atomic_output(label_names_path(out)) as sidecar:
             pq.write_table(table, handle)
@@ -120,13 +237,18 @@ def write_hf(documents: Iterable[ExportDocument], out: Path, report: FormatRepor
 
 
 def legacy_features(node: Any) -> Any:
-    """A feature description (as JSON) with every ``List`` named ``Sequence``; names and values untouched."""
+    """A feature description (as JSON) as datasets 2.x and 3.x write it: every ``List`` named ``Sequence``,
+    except a list of records (``spans``, ``relations``), which they describe as a one-item JSON list
+    ``[{...}]`` (their ``Sequence`` of a record is a record of lists); names and values untouched."""
     if isinstance(node, list):
         return [legacy_features(item) for item in node]
     if not isinstance(node, dict):
         return node
     node = {key: legacy_features(value) for key, value in node.items()}
     if node.get("_type") == "List":
+        inner = node.get("feature")
+        if isinstance(inner, dict) and not isinstance(inner.get("_type"), str) and node.get("length", -1) == -1:
+            return [inner]
         node["_type"] = "Sequence"
     return node
 
@@ -194,6 +316,54 @@ def _tag_names(path: Path, column: str, values: list[Any], names: dict[str, list
     return tags
 
 
+def _char_span(text: str, starts: list[int], tokens: list[str], first: int, after: int, label: str) -> SpanRecord:
+    """Tokens ``first`` up to ``after`` of a row (starting at ``starts`` in ``text``) as a span of the text."""
+    start, end = starts[first], starts[after - 1] + len(tokens[after - 1])
+    return SpanRecord(start, end, label, text[start:end])
+
+
+def _is_index(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _listed_spans(path: Path, line: int | None, row: dict[str, Any], count: int) -> list[tuple[int, int, str]]:
+    """The row's ``spans`` column as token ranges ``(start, end, label)``; none when there is no such column."""
+    listed = row.get("spans")
+    if listed is None:
+        return []
+    if not isinstance(listed, list):
+        raise InputError(path, line, "spans must be a list")
+    found = []
+    for number, item in enumerate(listed, start=1):
+        start, end, label = (item.get(key) for key in ("start", "end", "label")) if isinstance(item, dict) else (
+            None, None, None)
+        if not (_is_index(start) and _is_index(end) and 0 <= start < end <= count
+                and isinstance(label, str) and label.strip()):
+            raise InputError(path, line, f"spans {number}: expected {{\"start\", \"end\", \"label\"}} with 0 <= "
+                                         f"start < end <= {count} (token indices), got {item!r}")
+        found.append((start, end, label.strip()))
+    return found
+
+
+def _listed_relations(path: Path, line: int | None, row: dict[str, Any], count: int) -> list[tuple[int, int, str]]:
+    """The row's ``relations`` as ``(head, tail, type)``, indices into its ``spans`` column."""
+    listed = row.get("relations")
+    if listed is None:
+        return []
+    if not isinstance(listed, list):
+        raise InputError(path, line, "relations must be a list")
+    found = []
+    for number, item in enumerate(listed, start=1):
+        head, tail, link_type = (item.get(key) for key in ("head", "tail", "type")) if isinstance(item, dict) else (
+            None, None, None)
+        if not (_is_index(head) and _is_index(tail) and 0 <= head < count and 0 <= tail < count
+                and isinstance(link_type, str) and link_type.strip()):
+            raise InputError(path, line, f"relations {number}: expected {{\"head\", \"tail\", \"type\"}} with head "
+                                         f"and tail indices into this row's {count} span(s), got {item!r}")
+        found.append((head, tail, link_type.strip()))
+    return found
+
+
 def read_hf(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
     sidecar = label_names_path(path)
     names = json.loads(decode_utf8(sidecar.read_bytes(), sidecar)) if sidecar.is_file() else {}
@@ -217,6 +387,11 @@ def read_hf(path: Path, report: FormatReport | None = None) -> Iterator[Document
             starts.append(offset)
             offset += len(token) + 1
         current.text += " ".join(tokens)
+        listed = [_char_span(current.text, starts, tokens, *found)
+                  for found in _listed_spans(path, number, row, len(tokens))]
+        indices = list(range(len(current.spans), len(current.spans) + len(listed)))
+        current.spans.extend(listed)
+        known = {(s.start, s.end, s.label) for s in listed}
         for column in ("ner_tags", "claim_tags"):
             if column not in row:
                 continue
@@ -225,9 +400,12 @@ def read_hf(path: Path, report: FormatReport | None = None) -> Iterator[Document
             tags = _tag_names(path, column, row[column], names, number)
             if len(tags) != len(tokens):
                 raise InputError(path, number, f"{column} has {len(tags)} tags for {len(tokens)} tokens")
-            for first, after, label in decode_tags(tags, report):
-                start, end = starts[first], starts[after - 1] + len(tokens[after - 1])
-                current.spans.append(SpanRecord(start, end, label, current.text[start:end]))
+            for found in decode_tags(tags, report):
+                tagged = _char_span(current.text, starts, tokens, *found)
+                if (tagged.start, tagged.end, tagged.label) not in known:
+                    current.spans.append(tagged)
+        for head, tail, link_type in _listed_relations(path, number, row, len(listed)):
+            current.links.append(LinkRecord(indices[head], indices[tail], link_type))
     if current is None:
         raise InputError(path, None, "empty file: no rows")
     yield current
@@ -235,8 +413,10 @@ def read_hf(path: Path, report: FormatReport | None = None) -> Iterator[Document
 
 FORMAT = Format(
     name="hf",
-    description="Hugging Face token classification: JSON lines or Parquet of tokens + ner_tags/claim_tags ids",
+    description="Hugging Face token classification: JSON lines or Parquet of tokens + ner_tags/claim_tags ids, "
+                "with spans and relations (links) per sentence",
     extensions=(".parquet", ".jsonl", ".json"),  # the JSON ones only with --format hf (jsonl, labelstudio first)
     read=read_hf,
     write=write_hf,
+    carries_links=True,
 )

@@ -15,6 +15,19 @@ Entities (every label but claim) that do not overlap go to ``doc.ents``; every s
 ``doc.ents`` because it overlaps another. The document name, annotator and review status of each span
 are kept in ``doc.user_data`` so reading back restores them.
 
+Links go to ``doc.user_data["relations"]``, a list of ``{"head": [start_char, end_char], "child": [start_char,
+end_char], "label": TYPE}``: ``head`` is the link's from span (a claim), ``child`` its to span (the actor,
+date or place), each given by its character offsets in ``doc.text`` (``doc.char_span(*head)`` finds it), and
+``label`` the link type (source, time, place ...). Ours also carry the link's ``"annotator"`` and
+``"status"``, and ``doc.user_data["annotator"]["relation_ends"]`` names, for each relation, its two spans in
+the saved span list (two annotators may have a span at the same offsets), for reading back. A link one of
+whose spans is left out (off the tokens) is left out too, and counted. spaCy itself does not read them
+(it has no built-in relation component): the training code of a relation component does. The DocBin
+is written with ``store_user_data=True``, which keeps ``doc.user_data`` (read back, its lists come as tuples:
+``"head": (start_char, end_char)``). Reading takes ``relations`` from any DocBin that has them: each end is
+the span at those offsets (the one ``relation_ends`` names, else the link annotator's, else the first); a
+relation with an end that is no span of the doc is counted and skipped.
+
 spaCy is optional (``pip install annotator[spacy]``) and imported only when this format is used.
 """
 
@@ -27,11 +40,15 @@ from typing import Any
 from annotator.core.errors import AnnotatorError, InputError, SpanError
 from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
 from annotator.core.formats.iob import CLAIM, OFF_TOKENS, OVERLAPS
+from annotator.core.links import LinkRecord
 from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
 from annotator.core.spans import check_span
 from annotator.core.tokenizer import tokenize
 
 SPANS_KEY = "sc"
+RELATIONS_KEY = "relations"
+LINK_END_LEFT_OUT = "link(s) left out: one of its spans is not on spaCy tokens (left out)"
+RELATION_WITHOUT_SPANS = "spaCy relation(s) skipped: an end is not a span of the doc"
 
 
 def _spacy() -> Any:
@@ -76,6 +93,7 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
         words, spaces = words_and_spaces(document.text)
         doc = Doc(nlp.vocab, words=words, spaces=spaces)
         spans, ents, written = [], [], []
+        on_tokens: dict[int | str | None, int] = {}  # span id: its place in ``written``
         seen: set[tuple[int, int, str]] = set()
         last_end = -1
         for span in sorted(document.spans, key=lambda s: (s.start, -s.end, s.label)):
@@ -83,6 +101,7 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
             if aligned is None:
                 report.drop(document.name, document.text, span, OFF_TOKENS)
                 continue
+            on_tokens.setdefault(span.id, len(written))
             written.append([span.start, span.end, span.label, span.annotator, span.status])
             key = (span.start, span.end, span.label)
             if key in seen:
@@ -98,7 +117,11 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
             last_end = span.end
         doc.ents = ents
         doc.spans[SPANS_KEY] = spans
+        relations, ends = _relations(document, on_tokens, report)
         doc.user_data["annotator"] = {"name": document.name, "spans": written}
+        if relations:
+            doc.user_data[RELATIONS_KEY] = relations
+            doc.user_data["annotator"]["relation_ends"] = ends
         docbin.add(doc)
         count += 1
     with atomic_output(out, "wb") as handle:
@@ -106,10 +129,73 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
     return count
 
 
+def _relations(document: ExportDocument, written: dict[int | str | None, int],
+               report: FormatReport) -> tuple[list[dict[str, Any]], list[list[int]]]:
+    """The links whose spans were both written, as ``{"head", "child", "label", "annotator", "status"}``, and
+    for each the places of its two spans in the saved span list (the others counted)."""
+    by_id = {span.id: span for span in document.spans if span.id is not None}
+    relations, ends = [], []
+    for link in document.links:
+        head, child = by_id.get(link.from_id), by_id.get(link.to_id)
+        if head is None or child is None or head.id not in written or child.id not in written:
+            report.note(LINK_END_LEFT_OUT)
+            continue
+        relations.append({"head": [head.start, head.end], "child": [child.start, child.end], "label": link.type,
+                          "annotator": link.annotator, "status": link.status})
+        ends.append([written[head.id], written[child.id]])
+    return relations, ends
+
+
+def _offsets(value: Any) -> bool:
+    return (isinstance(value, list | tuple) and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value))
+
+
+def _links(path: Path, number: int, doc: Any, spans: list[SpanRecord], saved_ends: Any,
+           report: FormatReport) -> list[LinkRecord]:
+    """``doc.user_data["relations"]`` as links between ``spans`` (indices). Each end is the span at those
+    offsets: the one our ``relation_ends`` names when it has those offsets, else the link annotator's, else
+    the first; a relation with an end that is no span is skipped and counted."""
+    relations = doc.user_data.get(RELATIONS_KEY)
+    if relations is None:
+        return []
+    if not isinstance(relations, list | tuple):  # DocBin gives back lists as tuples
+        raise InputError(path, None, f"document {number}: user_data[{RELATIONS_KEY!r}] must be a list")
+    if not isinstance(saved_ends, list | tuple) or len(saved_ends) != len(relations):
+        saved_ends = [None] * len(relations)
+    at: dict[tuple[int, int], list[int]] = {}
+    for index, span in enumerate(spans):
+        at.setdefault((span.start, span.end), []).append(index)
+    links = []
+    for item, named in zip(relations, saved_ends, strict=True):
+        head, child, label = (item.get(key) for key in ("head", "child", "label")) if isinstance(item, dict) else (
+            None, None, None)
+        if not (_offsets(head) and _offsets(child) and isinstance(label, str) and label.strip()):
+            raise InputError(path, None, f"document {number}: bad relation {item!r}: needs \"head\" and \"child\" "
+                                         "[start_char, end_char] and a \"label\"")
+        who = item.get("annotator")
+        annotator = who.strip() if isinstance(who, str) and who.strip() else None
+        ends = []
+        for side, offsets in enumerate((head, child)):
+            found = at.get((offsets[0], offsets[1]), [])
+            exact = named[side] if isinstance(named, list | tuple) and len(named) == 2 else None
+            if exact not in found:
+                mine = [index for index in found if spans[index].annotator == annotator]
+                exact = (mine or found or [None])[0]
+            ends.append(exact)
+        if ends[0] is None or ends[1] is None:
+            report.note(RELATION_WITHOUT_SPANS)
+            continue
+        status = item.get("status") if item.get("status") in REVIEW_STATUSES else "draft"
+        links.append(LinkRecord(ends[0], ends[1], label.strip(), annotator, status))
+    return links
+
+
 def read_spacy(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
     spacy = _spacy()
     from spacy.tokens import DocBin
 
+    report = report if report is not None else FormatReport()
     nlp = spacy.blank("ar")
     try:
         docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
@@ -133,13 +219,17 @@ def read_spacy(path: Path, report: FormatReport | None = None) -> Iterator[Docum
             found |= {(e.start_char, e.end_char, e.label_) for e in doc.ents}
             spans = [SpanRecord(s, e, label, doc.text[s:e]) for s, e, label in sorted(found)]
         yield DocumentRecord(name=str(saved.get("name") or f"{path.stem}-{number}"), text=doc.text, spans=spans,
-                             line=None)
+                             line=None, links=_links(path, number, doc, spans,
+                                                     saved.get("relation_ends") if saved.get("spans") else None,
+                                                     report))
 
 
 FORMAT = Format(
     name="spacy",
-    description="spaCy DocBin (.spacy): entities in doc.ents, all spans in doc.spans['sc'] (needs spaCy)",
+    description="spaCy DocBin (.spacy): entities in doc.ents, all spans in doc.spans['sc'], links in "
+                "doc.user_data['relations'] (needs spaCy)",
     extensions=(".spacy",),
     read=read_spacy,
     write=write_spacy,
+    carries_links=True,
 )
