@@ -102,16 +102,20 @@ def test_reads_the_conll2002_brat_corpus_exactly() -> None:
         assert {s.label for s in document.spans} <= {"PER", "LOC", "ORG", "MISC"}
 
 
-def test_other_annotation_lines_are_counted_not_imported() -> None:
+def test_relations_are_links_and_other_annotation_lines_are_counted_not_imported() -> None:
     report = FormatReport()
     (document,) = read_brat(BRAT / "news" / "000-introduction.ann", report)
     assert len(document.spans) == 7
+    # R2 Origin Arg1:T6 Arg2:T7, then R1 Family Arg1:T4 Arg2:T5, in the order of the file
+    assert [(link.type, document.spans[int(link.from_id)].text, document.spans[int(link.to_id)].text, link.id)
+            for link in document.links] == [("Origin", "banks", "Switzerland", "R2"),
+                                             ("Family", "Raul Salinas de Gortari", "former Mexican president", "R1")]
+    skipped = "skipped: only text spans (T) and relations (R) are imported"
     assert report.notes == {
-        "brat relation line(s) (R) skipped: only text spans (T) are imported": 2,
-        "brat event line(s) (E) skipped: only text spans (T) are imported": 1,
-        "brat attribute line(s) (A) skipped: only text spans (T) are imported": 5,
-        "brat note line(s) (#) skipped: only text spans (T) are imported": 1,
-        "brat normalisation line(s) (N) skipped: only text spans (T) are imported": 1,
+        f"brat event line(s) (E) {skipped}": 1,
+        f"brat attribute line(s) (A) {skipped}": 5,
+        f"brat note line(s) (#) {skipped}": 1,
+        f"brat normalisation line(s) (N) {skipped}": 1,
     }
     (empty,) = read_brat(BRAT / "news" / "010-navigation.ann")
     assert empty.spans == [] and empty.text.strip()
