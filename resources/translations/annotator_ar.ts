@@ -27,67 +27,67 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="287"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="283"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="297"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="293"/>
         <source>{a} vs {b} ({count} document(s))</source>
         <translation>{a} مقابل {b} ({count} مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
         <source>Only in</source>
         <translation>عند فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="307"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="317"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="313"/>
         <source>Pair:</source>
         <translation>الزوج:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="323"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="319"/>
         <source>Disagreements (Enter or double-click to open the text there):</source>
         <translation>مواضع الخلاف (اضغط Enter أو انقر مرتين لفتح النص عندها):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="327"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="323"/>
         <source>Agreement needs spans from at least two annotators.</source>
         <translation>يحتاج حساب الاتفاق إلى وسوم من موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="369"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="365"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="372"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="368"/>
         <source>Overall: exact F1 {exact}, overlap F1 {overlap}, kappa {kappa}, alpha_u {alpha}. Left out: {left}.</source>
         <translation>الإجمالي: F1 التطابق التام {exact}، F1 التداخل {overlap}، كابا {kappa}، ألفا_u {alpha}. المستبعد: {left}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="383"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="379"/>
         <source>{open} open; {resolved} already resolved by a reviewer (accepted or rejected), not listed.</source>
         <translation>{open} مفتوحة؛ {resolved} حسمها مراجع (مقبولة أو مرفوضة) ولا تُعرض.</translation>
     </message>
@@ -95,74 +95,84 @@
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../annotator/gui/session.py" line="102"/>
-        <location filename="../../annotator/gui/session.py" line="227"/>
+        <location filename="../../annotator/gui/session.py" line="84"/>
+        <source>link “{a}” → “{b}”</source>
+        <translation>ربط «{a}» ← «{b}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="88"/>
+        <source>delete a {type} link</source>
+        <translation>حذف رابط {type}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="126"/>
+        <location filename="../../annotator/gui/session.py" line="270"/>
         <source>tag “{text}” as {label}</source>
         <translation>وسم «{text}» بـ {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="108"/>
-        <location filename="../../annotator/gui/session.py" line="230"/>
+        <location filename="../../annotator/gui/session.py" line="132"/>
+        <location filename="../../annotator/gui/session.py" line="273"/>
         <source>delete {label} “{text}”</source>
         <translation>حذف {label} «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="117"/>
+        <location filename="../../annotator/gui/session.py" line="141"/>
         <source>relabel “{text}” as {label}</source>
         <translation>تغيير وسم «{text}» إلى {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="123"/>
+        <location filename="../../annotator/gui/session.py" line="147"/>
         <source>change the boundaries of “{text}”</source>
         <translation>تغيير حدود «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="129"/>
+        <location filename="../../annotator/gui/session.py" line="153"/>
         <source>accept “{text}”</source>
         <translation>قبول «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="129"/>
+        <location filename="../../annotator/gui/session.py" line="153"/>
         <source>reject “{text}”</source>
         <translation>رفض «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="130"/>
+        <location filename="../../annotator/gui/session.py" line="154"/>
         <source>reset “{text}”</source>
         <translation>إعادة «{text}» إلى مسودة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="142"/>
+        <location filename="../../annotator/gui/session.py" line="166"/>
         <source>cannot undo: {error}</source>
         <translation>تعذّر التراجع: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="145"/>
+        <location filename="../../annotator/gui/session.py" line="169"/>
         <source>Nothing to undo in this document.</source>
         <translation>لا شيء للتراجع عنه في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="150"/>
+        <location filename="../../annotator/gui/session.py" line="174"/>
         <source>Undone: {what}</source>
         <translation>تراجعت عن: {what}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="156"/>
+        <location filename="../../annotator/gui/session.py" line="180"/>
         <source>Nothing to redo in this document.</source>
         <translation>لا شيء لإعادته في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="162"/>
+        <location filename="../../annotator/gui/session.py" line="186"/>
         <source>cannot redo: {error}</source>
         <translation>تعذّرت الإعادة: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="164"/>
+        <location filename="../../annotator/gui/session.py" line="188"/>
         <source>Redone: {what}</source>
         <translation>أعدت: {what}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="234"/>
+        <location filename="../../annotator/gui/session.py" line="277"/>
         <source>change of “{text}”</source>
         <translation>تعديل «{text}»</translation>
     </message>
@@ -213,34 +223,34 @@
     </message>
     <message>
         <location filename="../../annotator/gui/export_dialog.py" line="210"/>
-        <location filename="../../annotator/gui/export_dialog.py" line="247"/>
-        <location filename="../../annotator/gui/export_dialog.py" line="254"/>
-        <location filename="../../annotator/gui/export_dialog.py" line="261"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="249"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="256"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="263"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="228"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="230"/>
         <source>rejected span(s) left out (choose them under Review status)</source>
         <translation>مقاطع مرفوضة لم تُصدَّر (اخترها من «حالة المراجعة»)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="248"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="250"/>
         <source>Nothing was exported: {error}</source>
         <translation>لم يُصدَّر شيء: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="255"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="257"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>أُلغي التصدير: لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="262"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="264"/>
         <source>Wrote {count} document(s) to {out}.</source>
         <translation>كُتب {count} مستند إلى {out}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="267"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="269"/>
         <source>Some spans could not be carried by this format; see the details.</source>
         <translation>تعذّر حمل بعض الوسوم في هذه الصيغة؛ انظر التفاصيل.</translation>
     </message>
@@ -515,249 +525,297 @@
     </message>
 </context>
 <context>
+    <name>LinkingController</name>
+    <message>
+        <location filename="../../annotator/gui/linking.py" line="79"/>
+        <source>Select a span first (click it, or Ctrl+. / Ctrl+,), then press L.</source>
+        <translation>اختر مقطعًا أولًا (انقره، أو Ctrl+. / Ctrl+,) ثم اضغط L.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/linking.py" line="87"/>
+        <source>nothing (no link type starts at {label})</source>
+        <translation>لا شيء (لا نوع رابط يبدأ من {label})</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/linking.py" line="89"/>
+        <source>No span to link this {label} to: tag one first ({wanted}).</source>
+        <translation>لا مقطع يُربط به هذا {label}: وسِّم واحدًا أولًا ({wanted}).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/linking.py" line="116"/>
+        <source>Linking cancelled.</source>
+        <translation>أُلغي الربط.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/linking.py" line="127"/>
+        <source>No link type goes from {a} to {b}.</source>
+        <translation>لا نوع رابط من {a} إلى {b}.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/linking.py" line="156"/>
+        <source>Link “{source}” to “{target}” ({label}): Enter links, Tab / Shift+Tab choose another, Esc cancels</source>
+        <translation>ربط «{source}» بـ«{target}» ({label}): Enter يربط، Tab / Shift+Tab لاختيار غيره، Esc يلغي</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/panels.py" line="92"/>
+        <location filename="../../annotator/gui/panels.py" line="107"/>
         <source>Only documents I have not annotated yet</source>
         <translation>المستندات التي لم أوسمها بعد فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/panels.py" line="102"/>
+        <location filename="../../annotator/gui/panels.py" line="117"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/panels.py" line="138"/>
+        <location filename="../../annotator/gui/panels.py" line="131"/>
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/panels.py" line="166"/>
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/panels.py" line="150"/>
+        <location filename="../../annotator/gui/panels.py" line="178"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/panels.py" line="158"/>
+        <location filename="../../annotator/gui/panels.py" line="186"/>
         <source>All changes saved</source>
         <translation>حُفظت كل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/panels.py" line="160"/>
+        <location filename="../../annotator/gui/panels.py" line="188"/>
         <source>REVIEW MODE</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/panels.py" line="176"/>
+        <location filename="../../annotator/gui/panels.py" line="204"/>
         <source>offset {offset}</source>
         <translation>الموضع {offset}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="31"/>
+        <location filename="../../annotator/gui/menus.py" line="32"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="34"/>
+        <location filename="../../annotator/gui/menus.py" line="35"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="37"/>
+        <location filename="../../annotator/gui/menus.py" line="39"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="39"/>
+        <location filename="../../annotator/gui/menus.py" line="41"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="42"/>
+        <location filename="../../annotator/gui/menus.py" line="44"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="44"/>
+        <location filename="../../annotator/gui/menus.py" line="46"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="46"/>
+        <location filename="../../annotator/gui/menus.py" line="48"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="48"/>
+        <location filename="../../annotator/gui/menus.py" line="50"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="53"/>
+        <location filename="../../annotator/gui/menus.py" line="55"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="64"/>
+        <location filename="../../annotator/gui/menus.py" line="66"/>
         <source>Tag the selection as {name} ({description}). Key: {key}</source>
         <translation>وسم التحديد بـ {name} ({description}). المفتاح: {key}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="78"/>
+        <location filename="../../annotator/gui/menus.py" line="80"/>
         <source>{name} (no word snapping)</source>
         <translation>{name} (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="82"/>
+        <location filename="../../annotator/gui/menus.py" line="84"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف الوسم</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/menus.py" line="89"/>
+        <source>&amp;Link the selected span…</source>
+        <translation>&amp;ربط المقطع المختار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="94"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="93"/>
+        <location filename="../../annotator/gui/menus.py" line="98"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="95"/>
+        <location filename="../../annotator/gui/menus.py" line="100"/>
         <source>&amp;Refresh</source>
         <translation>ت&amp;حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="99"/>
+        <location filename="../../annotator/gui/menus.py" line="104"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="103"/>
+        <location filename="../../annotator/gui/menus.py" line="108"/>
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="106"/>
+        <location filename="../../annotator/gui/menus.py" line="111"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>ا&amp;لتقاط التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="116"/>
+        <location filename="../../annotator/gui/menus.py" line="121"/>
         <source>Show &amp;other annotators&apos; spans</source>
         <translation>إظهار وسوم الموسِّمين ال&amp;آخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="126"/>
+        <location filename="../../annotator/gui/menus.py" line="131"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="138"/>
+        <location filename="../../annotator/gui/menus.py" line="143"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="141"/>
+        <location filename="../../annotator/gui/menus.py" line="146"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="146"/>
+        <location filename="../../annotator/gui/menus.py" line="151"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="150"/>
+        <location filename="../../annotator/gui/menus.py" line="155"/>
         <source>Next &amp;span</source>
         <translation>الوسم التا&amp;لي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="154"/>
+        <location filename="../../annotator/gui/menus.py" line="159"/>
         <source>Previous s&amp;pan</source>
         <translation>الوسم الساب&amp;ق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="158"/>
+        <location filename="../../annotator/gui/menus.py" line="163"/>
         <source>Back to the &amp;text</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="161"/>
+        <location filename="../../annotator/gui/menus.py" line="166"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="163"/>
+        <location filename="../../annotator/gui/menus.py" line="168"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="141"/>
+        <location filename="../../annotator/gui/file_actions.py" line="31"/>
         <source>Refreshed: {count} span(s) in this document.</source>
         <translation>حُدِّث: {count} مقطع في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="144"/>
+        <location filename="../../annotator/gui/file_actions.py" line="36"/>
         <source>Changed by another program: F5 shows the changes</source>
         <translation>غيّر برنامج آخر قاعدة البيانات: F5 يعرض التغييرات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171"/>
+        <location filename="../../annotator/gui/main_window.py" line="158"/>
         <source>{name} — annotator</source>
         <translation>{name} — المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="215"/>
+        <location filename="../../annotator/gui/main_window.py" line="204"/>
         <source>Select some text first (mouse, or Shift+arrows), then press a label key.</source>
         <translation>حدّد نصًا أولًا (بالفأرة أو Shift مع الأسهم)، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="221"/>
+        <location filename="../../annotator/gui/main_window.py" line="210"/>
         <source>The selection holds no word to tag.</source>
         <translation>لا يحوي التحديد كلمة لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="247"/>
+        <location filename="../../annotator/gui/main_window.py" line="236"/>
         <source>No span is selected: click a span or pick one in the span list.</source>
         <translation>لا وسم محدد: انقر وسمًا أو اختره من قائمة الوسوم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="271"/>
+        <location filename="../../annotator/gui/main_window.py" line="261"/>
         <source>{status} by {reviewer}: “{note}”</source>
         <translation>{status} من {reviewer}: «{note}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="305"/>
+        <location filename="../../annotator/gui/main_window.py" line="295"/>
         <source>Tag the selection as</source>
         <translation>وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="305"/>
+        <location filename="../../annotator/gui/main_window.py" line="295"/>
         <source>Change the selected span to</source>
         <translation>تغيير الوسم المحدد إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="311"/>
+        <location filename="../../annotator/gui/main_window.py" line="301"/>
+        <source>Link to…  (L)</source>
+        <translation>ربط بـ…  (L)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="304"/>
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360"/>
+        <location filename="../../annotator/gui/main_window.py" line="353"/>
         <source>Saved ✓  {message}</source>
         <translation>حُفظ ✓  {message}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="369"/>
+        <location filename="../../annotator/gui/main_window.py" line="362"/>
         <source>1 span · {mine} mine · user {user}</source>
         <translation>مقطع واحد · {mine} لي · المستخدم {user}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="370"/>
+        <location filename="../../annotator/gui/main_window.py" line="363"/>
         <source>{count} spans · {mine} mine · user {user}</source>
         <translation>{count} وسم · {mine} لي · المستخدم {user}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="417"/>
+        <location filename="../../annotator/gui/file_actions.py" line="46"/>
         <source>Import documents</source>
         <translation>استيراد مستندات</translation>
     </message>
@@ -766,12 +824,12 @@
         <translation type="vanished">مستندات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="423"/>
+        <location filename="../../annotator/gui/file_actions.py" line="53"/>
         <source>Import a folder (recursively)</source>
         <translation>استيراد مجلد (بما فيه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="434"/>
+        <location filename="../../annotator/gui/file_actions.py" line="65"/>
         <source>exported {count} document(s)</source>
         <translation>صُدِّر {count} مستند</translation>
     </message>
@@ -883,7 +941,7 @@
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../annotator/gui/shortcuts_dialog.py" line="74"/>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="141"/>
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="140"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -908,7 +966,7 @@
         <translation>انقر اختصارًا واضغط المفاتيح الجديدة. تُحفظ التغييرات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_dialog.py" line="131"/>
+        <location filename="../../annotator/gui/shortcuts_dialog.py" line="130"/>
         <source>{keys} is used by both “{a}” and “{b}”</source>
         <translation>{keys} مستخدم لكل من «{a}» و«{b}»</translation>
     </message>
