@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.agreement import PairReport, agreement
+from annotator.core.link_agreement import link_agreement
 from annotator.core.model import StoredSpan
 from annotator.core.review import disagreements, unresolved
-from annotator.store.agreement_input import agreement_input
+from annotator.store.agreement_input import agreement_input, link_agreement_input
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -285,6 +286,8 @@ class AgreementDialog(QDialog):
         labels = [label.name for label in window.store.labels()]
         self.texts, self.names, units = agreement_input(window.store, labels)
         self.reports = agreement(self.texts, units, labels)
+        link_units, span_ends = link_agreement_input(window.store)
+        self.links = link_agreement(link_units, span_ends, sorted({u.annotator for u in units}))
         self._spans: dict[int, list[StoredSpan]] = {}  # the store's spans (with review status) by document
         self.resolved = 0
         self.pairs = QComboBox()
@@ -374,6 +377,12 @@ class AgreementDialog(QDialog):
                 left=left,
             )
         )
+        pair = next((p for p in self.links["pairs"] if {p["a"], p["b"]} == {report.a, report.b}), None)  # type: ignore[attr-defined,union-attr]
+        if pair is not None and (pair["links_a"] or pair["links_b"]):
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "Links: exact F1 {exact}, F1 given both ends {given} ({a} vs {b} links, {matched} matched).").format(
+                exact=fmt(pair["f1_exact"]), given=fmt(pair["f1_given_spans"]), a=pair["links_a"], b=pair["links_b"],
+                matched=pair["matched"]))
         rows, self.resolved = self.open_disagreements(report)
         self.resolved_label.setText(
             self.tr("{open} open; {resolved} already resolved by a reviewer (accepted or rejected), not listed.")

@@ -56,6 +56,7 @@ class LinkingController(QObject):
         source = self.window.session.spans.get(link.from_id)
         if source is not None:
             self.window.select_span(source, scroll=True)
+        self.window.selected_link = link  # A and R review it
 
     def show_links_of(self, span: StoredSpan | None) -> None:
         """The selected span's links, drawn from it to their other ends."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.links import StoredLink
 from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
 from annotator.core.review import disagreements
 from annotator.core.snapping import snap_to_words, trim_spaces
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self._db_key = hashlib.sha1(str(store.engine.url).encode()).hexdigest()[:12]
         self.labels: list[LabelSpec] = store.labels()
         self.selected_span: StoredSpan | None = None
+        self.selected_link: StoredLink | None = None  # a link chosen in the Links panel or by N, for A/R
 
         self.view = DocumentView(self)
         self.view.user = store.user
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
 
     def select_span(self, span: StoredSpan | None, scroll: bool = False) -> None:
         self.selected_span = span
+        self.selected_link = None
         self.view.selected_span_id = span.id if span is not None else None
         self.linking.show_links_of(span)
         self.view.schedule_decorate()

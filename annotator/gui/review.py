@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QListWidget, QListWidgetItem
 
-from annotator.core.review import disagreements, unresolved
+from annotator.core.review import disagreements, link_disagreements, unresolved
 from annotator.core.snapping import snap_to_words, trim_spaces
 from annotator.gui.actions import action_key
 
@@ -139,8 +139,18 @@ class ReviewController(QObject):
         shown = {s.annotator for s in self.window.session.spans} - self.window.view.hidden_annotators
         return unresolved(disagreements(self.window.session.spans, shown))
 
+    def open_link_disagreements(self) -> list:  # type: ignore[type-arg]
+        session = self.window.session
+        shown = {s.annotator for s in session.spans} - self.window.view.hidden_annotators
+        return link_disagreements(session.spans, session.links, shown)
+
     def step(self, direction: int) -> None:
         todo = self.open_disagreements()
+        link_todo = self.open_link_disagreements()
+        # A link disagreement is reached at its source span: the link is what A and R then decide.
+        by_span = {link.from_id: (link, other) for link, other in link_todo}
+        todo = sorted({s.id: s for s in [*todo, *(self.window.session.spans.get(i) for i in by_span)]
+                       if s is not None}.values(), key=lambda s: (s.start, s.end, s.annotator))
         if not todo:
             self.window.show_message(self.tr("No unresolved disagreements in this document (show two or more layers)."))
             return
@@ -154,6 +164,16 @@ class ReviewController(QObject):
         ]
         target = following[0] if following else ordered[0]
         self.window.select_span(target, scroll=True)
+        if target.id in by_span:
+            link, other = by_span[target.id]
+            self.window.selected_link = link
+            other_end = self.window.session.spans.get(link.to_id)
+            self.window.show_message(self.tr(
+                "Link disagreement: {annotator} linked “{text}” → {type} “{end}”; {other} did not. "
+                "A accepts the link, R rejects it.").format(
+                annotator=link.annotator, text=target.text[:30], type=link.type,
+                end=other_end.text if other_end else "?", other=other))
+            return
         self.window.show_message(
             self.tr("{count} unresolved disagreement(s): {label} “{text}” by {annotator}").format(
                 count=len(todo), label=target.label, text=target.text, annotator=target.annotator
@@ -161,6 +181,20 @@ class ReviewController(QObject):
         )
 
     def decide(self, status: str, ask: bool = False) -> None:
+        link = self.window.selected_link
+        if link is not None:
+            comment = None
+            if ask:
+                comment, ok = QInputDialog.getText(
+                    self.window, self.tr("Review comment"), self.tr("Comment on the {type} link:").format(
+                        type=link.type))
+                self.window.files.back_to_text()
+                if not ok:
+                    return
+            decided = self.window.session.review_link(link, status, comment or None)
+            if decided is not None:
+                self.window.selected_link = decided
+            return
         span = self.window.selected_span
         if span is None:
             self.window.show_message(self.tr("Select a span first (N goes to the next disagreement)."), error=True)

@@ -83,6 +83,11 @@ class AnnotationSession(QObject):
             lambda: (None, self.store.add_link(source.id, target.id, link_type)),
             self.tr("link “{a}” → “{b}”").format(a=_short(source.text), b=_short(target.text)))
 
+    def review_link(self, link: StoredLink, status: str, comment: str | None = None) -> StoredLink | None:
+        return self._act(  # type: ignore[return-value]
+            lambda: (link, self.store.review_link(link.id, status, comment)),
+            self.tr("{status} a {type} link").format(status=status, type=link.type))
+
     def delete_link(self, link: StoredLink) -> bool:
         self._act(lambda: (self.store.delete_link(link.id), None),
                   self.tr("delete a {type} link").format(type=link.type))

@@ -4,22 +4,22 @@
 <context>
     <name>AgreementChart</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="105"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="106"/>
         <source>n/a</source>
         <translation>غير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="121"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="122"/>
         <source>overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="183"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="184"/>
         <source>n/a: nothing to compare</source>
         <translation>غير متاح: لا شيء للمقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="203"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="204"/>
         <source>No pair to compare</source>
         <translation>لا يوجد زوج للمقارنة</translation>
     </message>
@@ -27,67 +27,72 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="283"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="284"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="293"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="296"/>
         <source>{a} vs {b} ({count} document(s))</source>
         <translation>{a} مقابل {b} ({count} مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="306"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="306"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="306"/>
         <source>Only in</source>
         <translation>عند فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="306"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="303"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="306"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="313"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="316"/>
         <source>Pair:</source>
         <translation>الزوج:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="319"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="322"/>
         <source>Disagreements (Enter or double-click to open the text there):</source>
         <translation>مواضع الخلاف (اضغط Enter أو انقر مرتين لفتح النص عندها):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="323"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="326"/>
         <source>Agreement needs spans from at least two annotators.</source>
         <translation>يحتاج حساب الاتفاق إلى وسوم من موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="365"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="368"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="368"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="371"/>
         <source>Overall: exact F1 {exact}, overlap F1 {overlap}, kappa {kappa}, alpha_u {alpha}. Left out: {left}.</source>
         <translation>الإجمالي: F1 التطابق التام {exact}، F1 التداخل {overlap}، كابا {kappa}، ألفا_u {alpha}. المستبعد: {left}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="379"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="383"/>
+        <source>Links: exact F1 {exact}, F1 given both ends {given} ({a} vs {b} links, {matched} matched).</source>
+        <translation>الروابط: F1 مطابق {exact}، وF1 مع اتفاق الطرفين {given} ({a} مقابل {b} رابطًا، {matched} متطابقة).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="388"/>
         <source>{open} open; {resolved} already resolved by a reviewer (accepted or rejected), not listed.</source>
         <translation>{open} مفتوحة؛ {resolved} حسمها مراجع (مقبولة أو مرفوضة) ولا تُعرض.</translation>
     </message>
@@ -100,79 +105,84 @@
         <translation>ربط «{a}» ← «{b}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="88"/>
+        <location filename="../../annotator/gui/session.py" line="89"/>
+        <source>{status} a {type} link</source>
+        <translation>{status} رابط {type}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="93"/>
         <source>delete a {type} link</source>
         <translation>حذف رابط {type}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="126"/>
-        <location filename="../../annotator/gui/session.py" line="270"/>
+        <location filename="../../annotator/gui/session.py" line="131"/>
+        <location filename="../../annotator/gui/session.py" line="275"/>
         <source>tag “{text}” as {label}</source>
         <translation>وسم «{text}» بـ {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="132"/>
-        <location filename="../../annotator/gui/session.py" line="273"/>
+        <location filename="../../annotator/gui/session.py" line="137"/>
+        <location filename="../../annotator/gui/session.py" line="278"/>
         <source>delete {label} “{text}”</source>
         <translation>حذف {label} «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="141"/>
+        <location filename="../../annotator/gui/session.py" line="146"/>
         <source>relabel “{text}” as {label}</source>
         <translation>تغيير وسم «{text}» إلى {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="147"/>
+        <location filename="../../annotator/gui/session.py" line="152"/>
         <source>change the boundaries of “{text}”</source>
         <translation>تغيير حدود «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="153"/>
+        <location filename="../../annotator/gui/session.py" line="158"/>
         <source>accept “{text}”</source>
         <translation>قبول «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="153"/>
+        <location filename="../../annotator/gui/session.py" line="158"/>
         <source>reject “{text}”</source>
         <translation>رفض «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="154"/>
+        <location filename="../../annotator/gui/session.py" line="159"/>
         <source>reset “{text}”</source>
         <translation>إعادة «{text}» إلى مسودة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="166"/>
+        <location filename="../../annotator/gui/session.py" line="171"/>
         <source>cannot undo: {error}</source>
         <translation>تعذّر التراجع: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="169"/>
+        <location filename="../../annotator/gui/session.py" line="174"/>
         <source>Nothing to undo in this document.</source>
         <translation>لا شيء للتراجع عنه في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="174"/>
+        <location filename="../../annotator/gui/session.py" line="179"/>
         <source>Undone: {what}</source>
         <translation>تراجعت عن: {what}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="180"/>
+        <location filename="../../annotator/gui/session.py" line="185"/>
         <source>Nothing to redo in this document.</source>
         <translation>لا شيء لإعادته في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="186"/>
+        <location filename="../../annotator/gui/session.py" line="191"/>
         <source>cannot redo: {error}</source>
         <translation>تعذّرت الإعادة: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="188"/>
+        <location filename="../../annotator/gui/session.py" line="193"/>
         <source>Redone: {what}</source>
         <translation>أعدت: {what}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="277"/>
+        <location filename="../../annotator/gui/session.py" line="282"/>
         <source>change of “{text}”</source>
         <translation>تعديل «{text}»</translation>
     </message>
@@ -527,32 +537,32 @@
 <context>
     <name>LinkingController</name>
     <message>
-        <location filename="../../annotator/gui/linking.py" line="79"/>
+        <location filename="../../annotator/gui/linking.py" line="80"/>
         <source>Select a span first (click it, or Ctrl+. / Ctrl+,), then press L.</source>
         <translation>اختر مقطعًا أولًا (انقره، أو Ctrl+. / Ctrl+,) ثم اضغط L.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/linking.py" line="87"/>
+        <location filename="../../annotator/gui/linking.py" line="88"/>
         <source>nothing (no link type starts at {label})</source>
         <translation>لا شيء (لا نوع رابط يبدأ من {label})</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/linking.py" line="89"/>
+        <location filename="../../annotator/gui/linking.py" line="90"/>
         <source>No span to link this {label} to: tag one first ({wanted}).</source>
         <translation>لا مقطع يُربط به هذا {label}: وسِّم واحدًا أولًا ({wanted}).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/linking.py" line="116"/>
+        <location filename="../../annotator/gui/linking.py" line="117"/>
         <source>Linking cancelled.</source>
         <translation>أُلغي الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/linking.py" line="127"/>
+        <location filename="../../annotator/gui/linking.py" line="128"/>
         <source>No link type goes from {a} to {b}.</source>
         <translation>لا نوع رابط من {a} إلى {b}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/linking.py" line="156"/>
+        <location filename="../../annotator/gui/linking.py" line="157"/>
         <source>Link “{source}” to “{target}” ({label}): Enter links, Tab / Shift+Tab choose another, Esc cancels</source>
         <translation>ربط «{source}» بـ«{target}» ({label}): Enter يربط، Tab / Shift+Tab لاختيار غيره، Esc يلغي</translation>
     </message>
@@ -755,62 +765,62 @@
         <translation>غيّر برنامج آخر قاعدة البيانات: F5 يعرض التغييرات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="158"/>
+        <location filename="../../annotator/gui/main_window.py" line="160"/>
         <source>{name} — annotator</source>
         <translation>{name} — المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="204"/>
+        <location filename="../../annotator/gui/main_window.py" line="206"/>
         <source>Select some text first (mouse, or Shift+arrows), then press a label key.</source>
         <translation>حدّد نصًا أولًا (بالفأرة أو Shift مع الأسهم)، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="210"/>
+        <location filename="../../annotator/gui/main_window.py" line="212"/>
         <source>The selection holds no word to tag.</source>
         <translation>لا يحوي التحديد كلمة لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="236"/>
+        <location filename="../../annotator/gui/main_window.py" line="238"/>
         <source>No span is selected: click a span or pick one in the span list.</source>
         <translation>لا وسم محدد: انقر وسمًا أو اختره من قائمة الوسوم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="261"/>
+        <location filename="../../annotator/gui/main_window.py" line="264"/>
         <source>{status} by {reviewer}: “{note}”</source>
         <translation>{status} من {reviewer}: «{note}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="295"/>
+        <location filename="../../annotator/gui/main_window.py" line="298"/>
         <source>Tag the selection as</source>
         <translation>وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="295"/>
+        <location filename="../../annotator/gui/main_window.py" line="298"/>
         <source>Change the selected span to</source>
         <translation>تغيير الوسم المحدد إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="301"/>
+        <location filename="../../annotator/gui/main_window.py" line="304"/>
         <source>Link to…  (L)</source>
         <translation>ربط بـ…  (L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="304"/>
+        <location filename="../../annotator/gui/main_window.py" line="307"/>
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="353"/>
+        <location filename="../../annotator/gui/main_window.py" line="356"/>
         <source>Saved ✓  {message}</source>
         <translation>حُفظ ✓  {message}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="362"/>
+        <location filename="../../annotator/gui/main_window.py" line="365"/>
         <source>1 span · {mine} mine · user {user}</source>
         <translation>مقطع واحد · {mine} لي · المستخدم {user}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="363"/>
+        <location filename="../../annotator/gui/main_window.py" line="366"/>
         <source>{count} spans · {mine} mine · user {user}</source>
         <translation>{count} وسم · {mine} لي · المستخدم {user}</translation>
     </message>
@@ -902,37 +912,48 @@
         <translation>أُوقف وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="145"/>
+        <location filename="../../annotator/gui/review.py" line="155"/>
         <source>No unresolved disagreements in this document (show two or more layers).</source>
         <translation>لا خلافات معلّقة في هذا المستند (أظهر طبقتين أو أكثر).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="158"/>
+        <location filename="../../annotator/gui/review.py" line="172"/>
+        <source>Link disagreement: {annotator} linked “{text}” → {type} “{end}”; {other} did not. A accepts the link, R rejects it.</source>
+        <translation>خلاف على رابط: ربط {annotator} «{text}» ← {type} «{end}»؛ ولم يربطه {other}. A يقبل الرابط، R يرفضه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review.py" line="178"/>
         <source>{count} unresolved disagreement(s): {label} “{text}” by {annotator}</source>
         <translation>{count} خلاف معلّق: {label} «{text}» من {annotator}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="166"/>
+        <location filename="../../annotator/gui/review.py" line="189"/>
+        <source>Comment on the {type} link:</source>
+        <translation>تعليق على رابط {type}:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review.py" line="200"/>
         <source>Select a span first (N goes to the next disagreement).</source>
         <translation>حدّد وسمًا أولًا (N ينقلك إلى الخلاف التالي).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="171"/>
+        <location filename="../../annotator/gui/review.py" line="189"/>
+        <location filename="../../annotator/gui/review.py" line="205"/>
         <source>Review comment</source>
         <translation>تعليق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="171"/>
+        <location filename="../../annotator/gui/review.py" line="205"/>
         <source>Comment on “{text}”:</source>
         <translation>تعليق على «{text}»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="192"/>
+        <location filename="../../annotator/gui/review.py" line="226"/>
         <source>Select a span (N), then the new text, then press E.</source>
         <translation>حدّد وسمًا (N)، ثم النص الجديد، ثم اضغط E.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="197"/>
+        <location filename="../../annotator/gui/review.py" line="231"/>
         <source>The selection holds no word.</source>
         <translation>لا يحوي التحديد كلمة.</translation>
     </message>

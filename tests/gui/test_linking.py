@@ -103,3 +103,44 @@ def test_l_without_a_candidate_says_what_to_tag(open_window) -> None:
     window.select_span(window.session.tag(start, end, "claim"))
     press(window, Qt.Key.Key_L)
     assert not window.linking.active and "tag one first" in window.saved_label.text()
+
+
+def test_review_reaches_a_link_only_one_annotator_made_and_a_accepts_it(open_window, db_url) -> None:
+    from annotator.store import Store, open_database
+
+    window = open_window(user="rev")
+    window.store.set_role("rev", "reviewer")
+    document_id = window.session.document.id
+    claim_at, actor_at = offsets_of(window, CLAIM), offsets_of(window, "قائد فصيل")
+    for user in ("salma", "noura"):
+        other = Store(open_database(db_url), user)
+        claim = other.add_span(document_id, *claim_at, "claim")
+        actor = other.add_span(document_id, *actor_at, "actor")
+        if user == "salma":
+            salma_link = other.add_link(claim.id, actor.id)
+        other.engine.dispose()
+    press(window, Qt.Key.Key_F5)
+    press(window, Qt.Key.Key_N)
+    assert window.selected_link is not None and window.selected_link.id == salma_link.id
+    assert "Link disagreement" in window.saved_label.text() and "noura did not" in window.saved_label.text()
+    press(window, Qt.Key.Key_A)
+    (link,) = window.store.links(document_id)
+    assert (link.status, link.reviewer) == ("accepted", "rev")
+    assert window.review.open_link_disagreements() == []
+
+
+def test_the_agreement_dialog_shows_link_f1(open_window, db_url) -> None:
+    from annotator.gui.agreement_dialog import AgreementDialog
+    from annotator.store import Store, open_database
+
+    window = open_window(user="rev")
+    document_id = window.session.document.id
+    claim_at, actor_at = offsets_of(window, CLAIM), offsets_of(window, "قائد فصيل")
+    for user in ("salma", "noura"):
+        other = Store(open_database(db_url), user)
+        claim = other.add_span(document_id, *claim_at, "claim")
+        other.add_link(claim.id, other.add_span(document_id, *actor_at, "actor").id)
+        other.engine.dispose()
+    dialog = AgreementDialog(window)
+    assert "Links: exact F1" in dialog.summary.text() and "1 matched" in dialog.summary.text()
+    dialog.close()
