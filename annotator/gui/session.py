@@ -271,6 +271,11 @@ class SpanCommand(QUndoCommand):
 def _describe_undo(before: StoredSpan | None, after: StoredSpan | None) -> str:
     """What an undo from the history did, as the user's own action: the undo of a tag removes it."""
     translate = QCoreApplication.translate
+    link = after or before
+    if isinstance(link, StoredLink):
+        if before is not None and after is None:
+            return translate("AnnotationSession", "a {type} link").format(type=link.type)
+        return translate("AnnotationSession", "the deletion of a {type} link").format(type=link.type)
     if before is not None and after is None:
         return translate("AnnotationSession", "tag “{text}” as {label}").format(text=_short(before.text),
                                                                             label=before.label)

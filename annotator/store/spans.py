@@ -274,8 +274,8 @@ class SpanActions(StoreBase):
             change_id = connection.scalar(
                 select(history_t.c.id)
                 .where(history_t.c.document_id == document_id, history_t.c.actor_id == me,
-                       history_t.c.reverted.is_(False), history_t.c.action != "undo",
-                       history_t.c.action.notin_(LINK_ACTIONS))  # the window shows span changes only, yet
+                       history_t.c.reverted.is_(False),
+                       history_t.c.action.notin_(("undo", "link-undo")))
                 .order_by(history_t.c.id.desc()).limit(1))
         return self.revert(change_id) if change_id is not None else None
 

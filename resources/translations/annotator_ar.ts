@@ -116,13 +116,13 @@
     </message>
     <message>
         <location filename="../../annotator/gui/session.py" line="131"/>
-        <location filename="../../annotator/gui/session.py" line="275"/>
+        <location filename="../../annotator/gui/session.py" line="280"/>
         <source>tag “{text}” as {label}</source>
         <translation>وسم «{text}» بـ {label}</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/session.py" line="137"/>
-        <location filename="../../annotator/gui/session.py" line="278"/>
+        <location filename="../../annotator/gui/session.py" line="283"/>
         <source>delete {label} “{text}”</source>
         <translation>حذف {label} «{text}»</translation>
     </message>
@@ -182,7 +182,17 @@
         <translation>أعدت: {what}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="282"/>
+        <location filename="../../annotator/gui/session.py" line="277"/>
+        <source>a {type} link</source>
+        <translation>رابط {type}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="278"/>
+        <source>the deletion of a {type} link</source>
+        <translation>حذف رابط {type}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="287"/>
         <source>change of “{text}”</source>
         <translation>تعديل «{text}»</translation>
     </message>

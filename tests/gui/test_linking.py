@@ -144,3 +144,35 @@ def test_the_agreement_dialog_shows_link_f1(open_window, db_url) -> None:
     dialog = AgreementDialog(window)
     assert "Links: exact F1" in dialog.summary.text() and "1 matched" in dialog.summary.text()
     dialog.close()
+
+
+def test_keyboard_only_link_survives_a_restart_and_the_cli_export_shows_it(open_window, db_url, tmp_path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    window = open_window()
+    tagged(window)
+    claim = next(s for s in window.session.spans if s.label == "claim")
+    select_claim_with_ctrl_period(window, claim.id)
+    press(window, Qt.Key.Key_L)
+    press(window, Qt.Key.Key_Return)
+    press(window, Qt.Key.Key_Q, CTRL)
+    window.store.engine.dispose()
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "ANNOTATOR_USER": "tester"}
+    result = subprocess.run([sys.executable, "-m", "annotator", "export", "--format", "jsonl", "--out", str(out),
+                             "--db", db_url.removeprefix("sqlite:///")], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    line = next(json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()
+                if json.loads(x)["relations"])
+    texts = {span["id"]: span["text"] for span in line["spans"]}
+    assert [(r["type"], texts[r["from"]], texts[r["to"]]) for r in line["relations"]] == [
+        ("source", CLAIM, "قائد فصيل")]
+
+    again = open_window(extra=False)
+    assert len(again.session.links) == 1
+    press(again, Qt.Key.Key_Z, CTRL)  # from the stored history, after the restart
+    assert again.store.links(again.session.document.id) == []
+    assert "Undone: a source link" in again.saved_label.text()
