@@ -104,14 +104,21 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
         return 0
 
-    def describe(span: dict | None) -> str:
-        if span is None:
+    def describe(entry: dict | None) -> str:
+        if entry is None:
             return "—"
-        return f"{span['label']} [{span['start']},{span['end']}) “{span['text']}” {span['status']}"
+        kind = entry.get("kind")
+        if kind == "link":
+            return f"{entry['type']} link {entry['from_id']}→{entry['to_id']} {entry['status']}"
+        if kind == "import":
+            return f"{entry['spans']} span(s) from {entry['source']}"
+        if kind == "label":
+            return f"label {entry['label']}"
+        return f"{entry['label']} [{entry['start']},{entry['end']}) “{entry['text']}” {entry['status']}"
 
     for entry in entries:
         mark = " (undone)" if entry["reverted"] and entry["action"] != "undo" else ""
-        print(f"{entry['at']:%Y-%m-%d %H:%M:%S}  {entry['actor']:<14} {entry['action']:<8} span {entry['span_id']}: "
+        print(f"{entry['at']:%Y-%m-%d %H:%M:%S}  {entry['actor']:<14} {entry['action']:<12} #{entry['span_id']}: "
               f"{describe(entry['before'])} → {describe(entry['after'])}{mark}")
     if not entries:
         print("no changes recorded for this document")

@@ -10,7 +10,8 @@ from sqlalchemy import Connection, insert, select, update
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import LabelSpec
 from annotator.core.text import label_problem
-from annotator.store.base import StoreBase, labels_t
+from annotator.store.base import StoreBase, history_t, labels_t, spans_t
+from annotator.store.models import utcnow
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -68,7 +69,20 @@ class LabelAdmin(StoreBase):
                 values["description"] = description
             if values:
                 connection.execute(update(labels_t).where(labels_t.c.id == label_id).values(**values))
+            if "name" in values:
+                self._record_rename(connection, label_id, name, str(values["name"]))
             self._reload_labels(connection)
+
+    def _record_rename(self, connection: Connection, label_id: int, old: str, new: str) -> None:
+        """A rename changes everyone's spans of that label: one history entry per document it touched."""
+        documents = connection.scalars(select(spans_t.c.document_id).where(spans_t.c.label_id == label_id)
+                                       .distinct()).all()
+        if documents:
+            actor = self.annotator_id(connection, self.user)
+            connection.execute(insert(history_t), [
+                dict(span_id=0, document_id=document_id, action="label-rename", actor_id=actor, at=utcnow(),
+                     before={"kind": "label", "label": old}, after={"kind": "label", "label": new}, reverted=False)
+                for document_id in documents])
 
     @staticmethod
     def _check_color(color: str) -> str:

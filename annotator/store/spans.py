@@ -28,6 +28,8 @@ class PermissionDenied(AnnotatorError):
 
 
 _SPAN_FIELDS = ("start", "end", "label", "text", "annotator", "status", "note", "reviewer")
+# History entries that say what happened to a whole document, not one span: kept, never reverted.
+RECORD_ONLY = ("import", "label-rename")
 
 # The statements of the tag path, built once: building them anew on every action cost more than SQLite.
 _DUPLICATE = select(spans_t.c.id).where(
@@ -243,6 +245,8 @@ class SpanActions(StoreBase):
                 raise AnnotatorError(f"there is no change {change_id} in the history")
             if self.annotator_name(connection, entry.actor_id) != self.user and self.role(connection) != "reviewer":
                 raise PermissionDenied("only your own changes can be undone")
+            if entry.action in RECORD_ONLY:
+                raise AnnotatorError(f"{entry.action} is recorded in the history but not undone from it")
             if entry.action in LINK_ACTIONS:
                 return self._revert_link(connection, entry, action)  # type: ignore[attr-defined,return-value]
             before, after = _from_snapshot(entry.before), _from_snapshot(entry.after)
@@ -275,7 +279,7 @@ class SpanActions(StoreBase):
                 select(history_t.c.id)
                 .where(history_t.c.document_id == document_id, history_t.c.actor_id == me,
                        history_t.c.reverted.is_(False),
-                       history_t.c.action.notin_(("undo", "link-undo")))
+                       history_t.c.action.notin_(("undo", "link-undo", *RECORD_ONLY)))
                 .order_by(history_t.c.id.desc()).limit(1))
         return self.revert(change_id) if change_id is not None else None
 

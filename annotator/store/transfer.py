@@ -16,7 +16,7 @@ from annotator.core.spans import record_problem
 from annotator.core.text import text_sha256
 from annotator.store.links import link_types_t, links_t
 from annotator.store.models import utcnow
-from annotator.store.store import Store, annotators_t, documents_t, labels_t, spans_t
+from annotator.store.store import Store, annotators_t, documents_t, history_t, labels_t, spans_t
 
 # Colours for labels added on import (--add-labels), distinct from the default four.
 _EXTRA_COLORS = ("#457b9d", "#9b5de5", "#f15bb5", "#00bbf9", "#b5838d", "#6d597a", "#ffb703", "#219ebc")
@@ -202,6 +202,24 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
     linked = [(record, ids[sha]) for record, sha in zip(records, hashes, strict=True) if record.links]
     if linked:
         _store_links(store, connection, path, linked, result)
+    _record_import(store, connection, path, span_rows, now)
+
+
+def _record_import(store: Store, connection: Connection, path: Path | str, span_rows: list[dict],  # type: ignore[type-arg]
+                   now: object) -> None:
+    """One history entry per document the import added spans to: who, when, from which file, how many. An
+    import is not undone from the history; the entry says what came in and from where."""
+    counts: dict[int, int] = {}
+    for row in span_rows:
+        counts[row["document_id"]] = counts.get(row["document_id"], 0) + 1
+    if not counts:
+        return
+    actor = store.annotator_id(connection, store.user)
+    source = printable_path(path)
+    connection.execute(insert(history_t), [
+        dict(span_id=0, document_id=document_id, action="import", actor_id=actor, at=now, before=None,
+             after={"kind": "import", "source": source, "spans": count}, reverted=False)
+        for document_id, count in counts.items()])
 
 
 NOT_REJECTED = ("draft", "accepted")

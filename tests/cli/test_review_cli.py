@@ -64,7 +64,9 @@ def test_history_shows_who_did_what(tmp_path: Path) -> None:
     result = run("history", "iraq-armed-factions-end-truce", db=db)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and "salma" in lines[0] and "relabel" in lines[0] and "delete" in lines[1]
+    # The import is recorded first (who brought the spans in, from where), then salma's two changes.
+    assert len(lines) == 3 and "import" in lines[0] and "seed_salma.jsonl" in lines[0]
+    assert "salma" in lines[1] and "relabel" in lines[1] and "delete" in lines[2]
     assert run("history", "no-such-doc", db=db).returncode == 1
 
 

@@ -64,3 +64,15 @@ def test_renaming_a_label_is_a_reviewers_action(tmp_path: Path) -> None:
     refused = annotator("labels", "rename", "actor", "person", db=db, user="bob")
     assert refused.returncode == 1 and "only reviewers may rename" in refused.stderr
     assert annotator("labels", "rename", "actor", "person", db=db, user="rev").returncode == 0
+
+
+def test_imports_and_label_renames_are_in_the_history(tmp_path: Path) -> None:
+    db = team_database(tmp_path)
+    assert annotator("import", forged(tmp_path), db=db, user="rev").returncode == 0
+    assert annotator("labels", "rename", "actor", "person", db=db, user="rev").returncode == 0
+    shown = annotator("history", "d", db=db, user="rev")
+    assert shown.returncode == 0, shown.stderr
+    assert "import" in shown.stdout and "2 span(s) from" in shown.stdout and "forged.jsonl" in shown.stdout
+    assert "label-rename" in shown.stdout and "label actor → label person" in shown.stdout
+    entries = json.loads(annotator("history", "d", "--json", db=db, user="rev").stdout)
+    assert [e["action"] for e in entries] == ["import", "label-rename"] and {e["actor"] for e in entries} == {"rev"}
