@@ -9,6 +9,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from annotator.store.safety import automatic_backups, daily_backup
 from tests.faults.cli import annotator, stats
 
@@ -98,3 +100,23 @@ def test_read_only_commands_do_not_wait_behind_a_writer(tmp_path: Path) -> None:
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+@pytest.mark.parametrize("reason", ["attempt to write a readonly database", "database or disk is full"])
+def test_a_database_that_refuses_writes_is_one_line_without_sql(tmp_path: Path, monkeypatch, capsys,
+                                                                 reason: str) -> None:
+    # A read-only file (root writes anyway, so it is simulated) or a full disk: SQLite's reason, one line,
+    # never SQLAlchemy's statement and parameters (which can hold document text).
+    from sqlalchemy.exc import OperationalError
+
+    from annotator import cli
+    from annotator.store.labels import LabelAdmin
+
+    def refused(self, spec):  # type: ignore[no-untyped-def]
+        raise OperationalError("INSERT INTO labels (name) VALUES (?)", ("نص سري",), sqlite3.OperationalError(reason))
+
+    monkeypatch.setattr(LabelAdmin, "add_label", refused)
+    code = cli.main(["labels", "add", "x", "--db", str(tmp_path / "a.db"), "--user", "tester"])
+    err = capsys.readouterr().err
+    assert code == 1 and reason in err and "INSERT" not in err and "نص سري" not in err
+    assert len(err.strip().splitlines()) == 1
