@@ -38,6 +38,7 @@ class SpanRecord:
     status: str = "draft"
     note: str | None = None
     id: int | str | None = None  # the span's id in its file (what links refer to), or its stored id
+    origin: str = "manual"
 
 
 @dataclass
@@ -67,6 +68,7 @@ class StoredSpan:
     status: str = "draft"
     note: str | None = None
     reviewer: str | None = None
+    origin: str = "manual"  # or "suggestion:<source>" when accepted from a suggestion
 
 
 @dataclass(frozen=True)

@@ -152,5 +152,6 @@ class StoreBase:
             status=row.status,
             note=row.note,
             reviewer=self.annotator_name(connection, row.reviewer_id) if row.reviewer_id else None,
+            origin=row.origin,
         )
 

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -101,6 +102,8 @@ class Span(Base):
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
     note: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # "manual", or "suggestion:<source>" when it was accepted from a suggestion
+    origin: Mapped[str] = mapped_column(String(40), default="manual", server_default="manual")
 
     document: Mapped[Document] = relationship(back_populates="spans")
     label: Mapped[Label] = relationship()
@@ -165,3 +168,49 @@ class Link(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SuggestionRow(Base):
+    """A span a source proposes; not a span until a user accepts it."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (
+        UniqueConstraint("document_id", "start", "end", "label_id", "source", name="uq_suggestions_identity"),
+        Index("ix_suggestions_document", "document_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    source: Mapped[str] = mapped_column(String(20))
+    score: Mapped[float] = mapped_column(Float)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SuggestionRejection(Base):
+    """A user said no to a suggestion at this place: it is not offered to them there again."""
+
+    __tablename__ = "suggestion_rejections"
+    __table_args__ = (
+        UniqueConstraint("annotator_id", "document_id", "start", "end", "label_id",
+                         name="uq_suggestion_rejections_identity"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class GazetteerEntry(Base):
+    __tablename__ = "gazetteer"
+    __table_args__ = (UniqueConstraint("text", "label_id", name="uq_gazetteer_text"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))

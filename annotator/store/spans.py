@@ -66,14 +66,14 @@ class SpanActions(StoreBase):
             rows = connection.execute(
                 select(spans_t.c.id, spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id,
                        spans_t.c.text, spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note,
-                       spans_t.c.reviewer_id)
+                       spans_t.c.reviewer_id, spans_t.c.origin)
                 .where(spans_t.c.document_id == document_id,
                        *([spans_t.c.start < before] if before is not None else []))
                 .order_by(spans_t.c.start, spans_t.c.end, spans_t.c.id)
             )
             return [
-                StoredSpan(i, d, s, e, labels[lb], t, names[a], st, n, names[r] if r else None)
-                for i, d, s, e, lb, t, a, st, n, r in rows
+                StoredSpan(i, d, s, e, labels[lb], t, names[a], st, n, names[r] if r else None, o)
+                for i, d, s, e, lb, t, a, st, n, r, o in rows
             ]
 
     def span(self, span_id: int) -> StoredSpan | None:
@@ -130,7 +130,7 @@ class SpanActions(StoreBase):
                 label_id=self.label_id(connection, after.label),
                 annotator_id=self.annotator_id(connection, after.annotator), status=after.status, note=after.note,
                 reviewer_id=self.annotator_id(connection, after.reviewer) if after.reviewer else None,
-                reviewed_at=now if after.reviewer else None, updated_at=now)
+                reviewed_at=now if after.reviewer else None, updated_at=now, origin=after.origin)
             try:
                 if before is None:
                     values["created_at"] = now
@@ -166,7 +166,7 @@ class SpanActions(StoreBase):
 
     def add_span(self, document_id: int, start: int, end: int, label: str, *, annotator: str | None = None,
                  snapshot: str | None = None, status: str = "draft", note: str | None = None,
-                 span_id: int | None = None) -> StoredSpan:
+                 span_id: int | None = None, origin: str = "manual") -> StoredSpan:
         """Store a new span, checking the offset invariant and refusing exact duplicates."""
         owner = annotator or self.user
         with self.write() as connection:
@@ -179,7 +179,7 @@ class SpanActions(StoreBase):
                     raise PermissionDenied(f"only reviewers may add spans as {status}")
                 reviewer = self.user
             new = StoredSpan(span_id or 0, document_id, start, end, label, snapshot, owner, status, note,  # type: ignore[arg-type]
-                             reviewer)
+                             reviewer, origin)
             stored = self._apply(connection, "add", None, new)
         assert stored is not None
         return stored

@@ -14,12 +14,13 @@ from annotator.store.base import StoreBase, annotators_t, documents_t, history_t
 from annotator.store.labels import LabelAdmin
 from annotator.store.links import LinkActions
 from annotator.store.spans import SpanActions
+from annotator.store.suggestions import SuggestionActions
 from annotator.store.users import UserAdmin
 
 __all__ = ["Store", "annotators_t", "documents_t", "history_t", "labels_t", "spans_t"]
 
 
-class Store(SpanActions, LinkActions, LabelAdmin, UserAdmin, StoreBase):
+class Store(SpanActions, LinkActions, SuggestionActions, LabelAdmin, UserAdmin, StoreBase):
     def document_count(self) -> int:
         with self.read() as connection:
             return connection.scalar(select(func.count()).select_from(documents_t)) or 0

@@ -76,6 +76,14 @@ _POLICIES = [
     ("link_types", "add", "INSERT", None, "annotator_is_reviewer()"),
     ("link_types", "change", "UPDATE", "annotator_is_reviewer()", "annotator_is_reviewer()"),
     ("link_types", "delete", "DELETE", "annotator_is_reviewer()", None),
+    ("suggestions", "read", "SELECT", "true", None),
+    ("suggestions", "add", "INSERT", None, "true"),
+    ("suggestions", "delete", "DELETE", "true", None),
+    ("suggestion_rejections", "read", "SELECT", "true", None),
+    ("suggestion_rejections", "add", "INSERT", None, "annotator_id = annotator_my_id()"),
+    ("suggestion_rejections", "delete", "DELETE", "annotator_id = annotator_my_id()", None),
+    ("gazetteer", "read", "SELECT", "true", None),
+    ("gazetteer", "add", "INSERT", None, "annotator_is_reviewer()"),
     ("documents", "read", "SELECT", "true", None),
     ("documents", "add", "INSERT", None, "true"),
 ]
@@ -84,6 +92,8 @@ _GRANTS = f"""
 GRANT USAGE ON SCHEMA public TO {TEAM_ROLE};
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO {TEAM_ROLE};
 GRANT INSERT, UPDATE, DELETE ON spans, span_history, labels, links, link_types TO {TEAM_ROLE};
+GRANT INSERT, DELETE ON suggestions, suggestion_rejections TO {TEAM_ROLE};
+GRANT INSERT ON gazetteer TO {TEAM_ROLE};
 GRANT INSERT ON documents TO {TEAM_ROLE};
 GRANT INSERT, UPDATE ON annotators TO {TEAM_ROLE};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {TEAM_ROLE};

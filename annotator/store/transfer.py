@@ -195,7 +195,7 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
             keys.add(key)
             span_rows.append(dict(document_id=document_id, start=span.start, end=span.end, label_id=key[2],
                                   text=record.text[span.start:span.end], annotator_id=key[3], status=span.status,
-                                  note=span.note, created_at=now, updated_at=now))
+                                  note=span.note, created_at=now, updated_at=now, origin=span.origin))
     if span_rows:
         connection.execute(insert(spans_t), span_rows)
         result.spans_new += len(span_rows)
@@ -260,7 +260,7 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
 
         span_rows = connection.execution_options(yield_per=batch).execute(
             select(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.text,
-                   spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note, spans_t.c.id)
+                   spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note, spans_t.c.id, spans_t.c.origin)
             .where(*conditions)
             .order_by(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.id)
         )
@@ -285,10 +285,10 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
         for document_id, name, text, sha256, meta in document_rows:
             spans: list[SpanRecord] = []
             while pending is not None and pending[0] <= document_id:
-                owner, start, end, label_id, span_text, annotator_id, status, note, span_id = pending
+                owner, start, end, label_id, span_text, annotator_id, status, note, span_id, origin = pending
                 if owner == document_id:
                     spans.append(SpanRecord(start, end, label_names[label_id], span_text,
-                                            annotator_names[annotator_id], status, note, span_id))
+                                            annotator_names[annotator_id], status, note, span_id, origin))
                 pending = next(span_tuples, None)
             links: list[LinkRecord] = []
             kept = {span.id for span in spans}

@@ -87,7 +87,7 @@ def test_write_is_complete_lines_of_the_documented_keys(tmp_path: Path) -> None:
     (obj,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert set(obj) == {"id", "text", "sha256", "spans", "relations", "meta"} and obj["meta"] == {}
     assert obj["spans"] == [{"id": None, "start": 3, "end": 7, "label": "location", "text": "دمشق",
-                             "annotator": "salma", "status": "accepted"}]
+                             "annotator": "salma", "status": "accepted", "origin": "manual"}]
     assert obj["relations"] == []
 
 

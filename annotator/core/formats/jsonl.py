@@ -66,7 +66,15 @@ def _span_from_object(raw: Any) -> SpanRecord:
         status=check_status(raw.get("status", "draft")),
         note=note if isinstance(note, str) else None,
         id=span_id,
+        origin=_origin(raw.get("origin", "manual")),
     )
+
+
+def _origin(value: Any) -> str:
+    if value == "manual" or (isinstance(value, str) and value.startswith("suggestion:") and len(value) <= 40
+                             and value[len("suggestion:"):].isidentifier()):
+        return value
+    raise SpanError(f'origin must be "manual" or "suggestion:SOURCE", got {value!r}')
 
 
 def _links_from(obj: dict[str, Any], spans: list[SpanRecord]) -> list[LinkRecord]:
@@ -189,6 +197,7 @@ def document_to_json(document: ExportDocument) -> dict[str, Any]:
                 "text": s.text,
                 "annotator": s.annotator,
                 "status": s.status,
+                "origin": s.origin,
             }
             for s in document.spans
         ],

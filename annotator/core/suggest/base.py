@@ -37,3 +37,17 @@ class SuggestionSource(Protocol):
     name: str
 
     def suggest(self, text: str, context: SuggestContext) -> list[Suggestion]: ...
+
+
+@dataclass(frozen=True)
+class StoredSuggestion:
+    """A suggestion as the store holds it (not a span: accepting makes one)."""
+
+    id: int
+    document_id: int
+    start: int
+    end: int
+    label: str
+    source: str
+    score: float
+    text: str = ""
