@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
         return "window_state_rtl" if self.isRightToLeft() else "window_state"
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.outside.timer.stop()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue(self._window_state_key(), self.saveState())
         self.settings.sync()

@@ -33,8 +33,8 @@ class OutsideChangeWatcher(QObject):
     def _marker(self) -> tuple[int | None, ...] | None:
         try:
             return self.store.change_marker()
-        except Exception:  # a locked or vanished database must not break the window; try again later
-            log.warning("could not read the change marker", exc_info=True)
+        except Exception as error:  # a locked or vanished database must not break the window; try later
+            log.warning("could not read the change marker: %s", error)
             return None
 
     def seen(self) -> None:
