@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import overload
 
 __all__ = ["IGNORABLE", "Normalized", "normalize", "normalize_with_map"]
 
@@ -55,14 +58,48 @@ _FOLD = {
     "\u06a9": "\u0643",  # Persian ک → ك
 }
 _WHITESPACE = [chr(code) for code in range(0x3001) if chr(code).isspace()]
-_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_WHITESPACE, " ")})
+_FOLDINGS = (*_FOLD.items(), *((space, " ") for space in _WHITESPACE if space != " "))
 
 _IGNORABLE_CLASS = re.escape(IGNORABLE)
-# Runs to drop from the translated text: whitespace (and stray marks) after a kept space, and marks.
-_REMOVE = re.compile(f"(?<= )[ {_IGNORABLE_CLASS}]+|[{_IGNORABLE_CLASS}]+")
+# Runs to drop from the translated text: whitespace (and stray marks) after a kept space, and marks. The
+# group makes ``split`` return the dropped runs too, so their lengths give the map.
+_REMOVE = re.compile(f"((?<= )[ {_IGNORABLE_CLASS}]+|[{_IGNORABLE_CLASS}]+)")
 # A seat followed (through other marks) by a separate hamza above becomes the precomposed letter.
 _HAMZA_SEAT = re.compile(f"[\u0648\u064a\u0649](?=[{_IGNORABLE_CLASS}]*\u0654)")
 _HAMZA_SEATED = {"\u0648": "\u0624", "\u064a": "\u0626", "\u0649": "\u0626"}
+
+
+class _Origin(Sequence[int]):
+    """Folded index -> original index, stored per kept run (a fully vowelled page has one run per letter)."""
+
+    __slots__ = ("_folded", "_original", "_folded_length", "_original_length")
+
+    def __init__(self, folded: list[int], original: list[int], folded_length: int, original_length: int) -> None:
+        self._folded = folded  # where each kept run starts in the folded text (non-decreasing)
+        self._original = original  # ... and in the original text
+        self._folded_length = folded_length
+        self._original_length = original_length
+
+    def __len__(self) -> int:
+        return self._folded_length + 1
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if type(index) is int and 0 <= index < self._folded_length:  # the common case first
+            run = bisect_right(self._folded, index) - 1
+            return self._original[run] + index - self._folded[run]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index <= self._folded_length:
+            raise IndexError(index)
+        return self._original_length if index == self._folded_length else self[index]
 
 
 @dataclass(frozen=True)
@@ -78,31 +115,29 @@ class Normalized:
 
 
 def _translate(text: str) -> str:
+    """The one-for-one foldings (``str.replace`` per letter present: much faster than ``str.translate`` on
+    Arabic text)."""
     if "\u0654" in text:
         text = _HAMZA_SEAT.sub(lambda match: _HAMZA_SEATED[match.group()], text)
-    return text.translate(_TABLE)
+    for old, new in _FOLDINGS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def normalize_with_map(text: str) -> Normalized:
     """``text`` folded for matching, with the map of every folded index to its original index."""
     translated = _translate(text)
-    length = len(translated)
-    if _REMOVE.search(translated) is None:
-        return Normalized(translated, range(length + 1))
-    pieces: list[str] = []
-    origin: list[int] = []
-    previous = 0
-    for match in _REMOVE.finditer(translated):
-        start = match.start()
-        pieces.append(translated[previous:start])
-        origin.extend(range(previous, start))
-        previous = match.end()
-    pieces.append(translated[previous:])
-    origin.extend(range(previous, length))
-    origin.append(length)
-    return Normalized("".join(pieces), origin)
+    parts = _REMOVE.split(translated)  # kept, dropped, kept, ..., kept
+    if len(parts) == 1:
+        return Normalized(translated, range(len(translated) + 1))
+    kept = parts[::2]
+    original_starts = [0, *accumulate(map(len, parts))][::2]
+    folded_starts = [0, *accumulate(map(len, kept))]
+    folded_length = folded_starts.pop()
+    return Normalized("".join(kept), _Origin(folded_starts, original_starts, folded_length, len(text)))
 
 
 def normalize(text: str) -> str:
     """``text`` folded for matching (the same text as ``normalize_with_map(text).text``)."""
-    return _REMOVE.sub("", _translate(text))
+    return "".join(_REMOVE.split(_translate(text))[::2])
