@@ -38,6 +38,8 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
     p.add_argument("--split", metavar="NAME=SHARE,...",
                    help="split by document into parts, one output each: train=0.8,dev=0.1,test=0.1")
     p.add_argument("--seed", type=int, default=0, help="seed of the --split shuffle (default 0)")
+    p.add_argument("--suggestions", action="store_true",
+                   help="write the stored suggestions instead of spans (jsonl only; each with source and score)")
 
     return {"import": cmd_import, "export": cmd_export}
 
@@ -108,6 +110,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = get_format(args.format)
     if fmt.write is None:
         raise AnnotatorError(f"format {fmt.name!r} can be imported but not exported")
+    if args.suggestions:
+        from annotator.commands.suggest import write_suggestions
+
+        if fmt.name != "jsonl":
+            raise AnnotatorError("--suggestions is written as jsonl (--format jsonl)")
+        store = open_store(args, write=False)
+        print(f"wrote {write_suggestions(store, args.out)} document(s) with suggestions to {args.out}")
+        return 0
     statuses = split_list(args.status)
     for status in statuses:
         if status not in REVIEW_STATUSES:
