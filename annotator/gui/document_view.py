@@ -74,6 +74,8 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
         self.link_candidates: set[int] = set()
         self.link_choice: int | None = None
         self.shown_links: list[tuple[int, str, bool]] = []
+        self.suggestions: list = []  # StoredSuggestion: drawn apart from spans (dashed, no fill)
+        self.selected_suggestion = None
         self._edge_markers: list[tuple[QRect, int]] = []  # clickable markers of links to off-screen ends
 
         self._decorate_timer = QTimer(self)
@@ -197,12 +199,31 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
         selected = self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None
         if selected is not None:
             selections.append(self._selection_for(selected, emphasised=True))
+        selections += [self._suggestion_selection(s) for s in self.suggestions if s.end > start and s.start < end]
         for span_id in self.link_candidates | {other for other, _type, _out in self.shown_links}:
             span = self.spans.get(span_id)
             if span is not None:
                 selections.append(self._link_end_selection(span, chosen=span_id == self.link_choice))
         self.setExtraSelections(selections)
         self.viewport().update()  # the link lines follow the spans
+
+    def _suggestion_selection(self, suggestion) -> QTextEdit.ExtraSelection:  # type: ignore[no-untyped-def]
+        """A suggestion is not a span: a dashed underline in its label's colour, no fill (a pale one when
+        selected), and never mistaken for a tag."""
+        color = QColor(self.label_colors.get(suggestion.label, QColor("#888888")))
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(color.darker(120))
+        if suggestion == self.selected_suggestion:
+            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 60))
+        fmt.setToolTip(f"suggestion: {suggestion.label} ({suggestion.source}, score {suggestion.score:g})")
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(suggestion.start))
+        cursor.setPosition(self.positions.to_qt(suggestion.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
 
     def _selection_for(self, span: StoredSpan, emphasised: bool = False) -> QTextEdit.ExtraSelection:
         color = QColor(self.label_colors.get(span.label, QColor("#888888")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -30,6 +30,7 @@ from annotator.gui.panels import build_panels
 from annotator.gui.session import AnnotationSession
 from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
 from annotator.gui.span_list import SPAN_ROLE, span_status_name
+from annotator.gui.suggesting import SuggestionController
 from annotator.store.store import Store
 
 DEFAULT_FONT_SIZE = 16
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         build_panels(self)
+        self.suggesting = SuggestionController(self)
         build_menus(self)
         self.default_shortcuts = remember_defaults(self)
         apply_saved_shortcuts(self, self.settings)
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self.set_show_others(self.others_action.isChecked())
         self._update_counts()
         self.linking.links_changed()
+        self.suggesting.document_opened()
         self.view.setFocus()
 
     def _select_document_row(self, document_id: int) -> None:
@@ -322,6 +325,7 @@ class MainWindow(QMainWindow):
         self._refresh_layers()
         # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
         self.select_span(span)
+        self.suggesting.tagged(span)
 
     def _span_removed(self, span: StoredSpan) -> None:
         if self.selected_span is not None and self.selected_span.id == span.id:
@@ -416,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.outside.timer.stop()
+        QThreadPool.globalInstance().waitForDone(10_000)  # a suggestion run finishes before the store goes
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue(self._window_state_key(), self.saveState())
         self.settings.sync()

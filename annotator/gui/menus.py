@@ -117,6 +117,10 @@ def build_menus(window: MainWindow) -> None:
     palette.addSeparator()
     palette.addAction(window.snap_action)
     view_menu.addAction(window.snap_action)
+    window.suggestions_action = window._action(
+        QT_TRANSLATE_NOOP("MainWindow", "S&uggestions"), window.suggesting.set_shown, checkable=True, checked=True
+    )
+    view_menu.addAction(window.suggestions_action)
     window.others_action = window._action(
         QT_TRANSLATE_NOOP("MainWindow", "Show &other annotators' spans"),
         window.set_show_others,
@@ -154,6 +158,10 @@ def build_menus(window: MainWindow) -> None:
     go_menu.addAction(
         window._action(QT_TRANSLATE_NOOP("MainWindow", "Next &span"), lambda: window.step_span(+1), ["Ctrl+.", "F8"])
     )
+    go_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "Next su&ggestion"),
+                                     lambda: window.suggesting.step(+1), ["]"]))
+    go_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "Previous suggestion"),
+                                     lambda: window.suggesting.step(-1), ["["]))
     go_menu.addAction(
         window._action(
             QT_TRANSLATE_NOOP("MainWindow", "Previous s&pan"), lambda: window.step_span(-1), ["Ctrl+,", "Shift+F8"]

@@ -181,6 +181,8 @@ class ReviewController(QObject):
         )
 
     def decide(self, status: str, ask: bool = False) -> None:
+        if status == "rejected" and not ask and self.window.suggesting.reject():
+            return  # R on a selected suggestion rejects the suggestion
         link = self.window.selected_link
         if link is not None:
             comment = None

@@ -131,6 +131,13 @@ class AnnotationSession(QObject):
             self.tr("tag “{text}” as {label}").format(text=_short(self.document.text[start:end]), label=label),
         )
 
+    def accept_suggestion(self, suggestion, status: str = "draft") -> StoredSpan | None:  # type: ignore[no-untyped-def]
+        """The suggestion becomes the user's span (one undoable action, like a tag)."""
+        return self._act(
+            lambda: (None, self.store.accept_suggestion(suggestion, status)),
+            self.tr("accept the suggestion “{text}” as {label}").format(text=_short(suggestion.text),
+                                                                    label=suggestion.label))
+
     def delete(self, span: StoredSpan) -> bool:
         self._act(
             lambda: (self.store.delete_span(span.id), None),

@@ -1,0 +1,184 @@
+"""Suggestions in the window: computed off the UI thread when a document opens, drawn apart from spans,
+stepped through with ] and [, accepted with Enter (Shift+Enter: every occurrence of that text and label),
+rejected with R. Tagging a text proposes its other occurrences in the open document at once.
+
+The sources run in a worker thread with their own database connection; the window only reads the
+stored result, so a keypress never waits for them (the complaint users have of the peers).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeyEvent
+
+from annotator.core.model import StoredSpan
+from annotator.core.suggest import SOURCES, StoredSuggestion, SuggestContext, source_named
+from annotator.core.suggest.matcher import MatcherIndex
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+log = logging.getLogger("annotator.suggest")
+
+
+class _Computed(QObject):
+    done = Signal(int)  # document id whose suggestions were computed and stored
+    failed = Signal(str)
+
+
+class _Compute(QRunnable):
+    def __init__(self, store, document_id: int, signals: _Computed) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.store, self.document_id, self.signals = store, document_id, signals
+
+    def run(self) -> None:
+        try:
+            self.store.compute_suggestions([self.document_id], [source_named(name) for name in SOURCES])
+        except Exception as error:  # a failed source must not take the window down; say it instead
+            log.warning("suggestions for document %s failed: %s", self.document_id, error)
+            self._emit(self.signals.failed, str(error))
+            return
+        self._emit(self.signals.done, self.document_id)
+
+    @staticmethod
+    def _emit(signal, value) -> None:  # type: ignore[no-untyped-def]
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed meanwhile: nobody is waiting for the result
+            pass
+
+
+class SuggestionController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.suggestions: list[StoredSuggestion] = []
+        self.selected: StoredSuggestion | None = None
+        self.shown = True
+        self._signals = _Computed(self)
+        self._signals.done.connect(self._computed)
+        self._signals.failed.connect(lambda error: window.show_message(
+            self.tr("Suggestions could not be computed: {error}").format(error=error), error=True))
+        window.view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter / Shift+Enter in the text act on the selected suggestion (linking, when on, comes first:
+        # its filter was installed later and sees the key before this one).
+        if self.selected is not None and isinstance(event, QKeyEvent) and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                return self.accept(every=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+        return super().eventFilter(watched, event)
+
+    # -- computing and showing ----------------------------------------------------------------
+
+    def document_opened(self) -> None:
+        document = self.window.session.document
+        self.selected = None
+        self.suggestions = self.window.store.suggestions(document.id) if document is not None else []
+        self._draw()
+        if document is not None:
+            QThreadPool.globalInstance().start(_Compute(self.window.store, document.id, self._signals))
+
+    def _computed(self, document_id: int) -> None:
+        document = self.window.session.document
+        if document is not None and document.id == document_id:
+            self.suggestions = self.window.store.suggestions(document_id)
+            self._drop_tagged()
+            self._draw()
+
+    def tagged(self, span: StoredSpan) -> None:
+        """A new tag: its text's other occurrences in this document become suggestions at once."""
+        document = self.window.session.document
+        if document is None or span.annotator != self.window.store.user:
+            return
+        index = MatcherIndex.from_pairs([((span.text, span.label), 1)])
+        known = {(s.start, s.end, s.label) for s in self.suggestions}
+        for found in index.match(document.text):
+            if (found.start, found.end, found.label) not in known:
+                self.suggestions.append(StoredSuggestion(0, document.id, found.start, found.end, found.label,
+                                                         "matcher", found.score,
+                                                         document.text[found.start:found.end]))
+        self.suggestions.sort(key=lambda s: (s.start, s.end, s.label))
+        self._drop_tagged()
+        self._draw()
+
+    def _drop_tagged(self) -> None:
+        mine = {(s.start, s.end, s.label) for s in self.window.session.spans if s.annotator == self.window.store.user}
+        self.suggestions = [s for s in self.suggestions if (s.start, s.end, s.label) not in mine]
+        if self.selected is not None and self.selected not in self.suggestions:
+            self.selected = None
+
+    def set_shown(self, shown: bool) -> None:
+        self.shown = shown
+        if not shown:
+            self.selected = None
+        self._draw()
+
+    def _draw(self) -> None:
+        view = self.window.view
+        view.suggestions = self.suggestions if self.shown else []
+        view.selected_suggestion = self.selected
+        view.schedule_decorate()
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def step(self, direction: int) -> None:
+        """] / [: the next / previous suggestion after the caret (or the selected one)."""
+        if not self.shown or not self.suggestions:
+            self.window.show_message(self.tr("No suggestions in this document."))
+            return
+        here = self.selected.start if self.selected is not None else self.window.view.cursor_offset()
+        ordered = self.suggestions if direction > 0 else list(reversed(self.suggestions))
+        following = [s for s in ordered if (s.start > here if direction > 0 else s.start < here)]
+        self.select(following[0] if following else ordered[0])
+
+    def select(self, suggestion: StoredSuggestion | None) -> None:
+        self.window.select_span(None)
+        self.selected = suggestion
+        self._draw()
+        if suggestion is not None:
+            self.window.view.move_to_offset(suggestion.start)
+            self.window.show_message(self.tr(
+                "Suggestion: {label} “{text}” ({source}, score {score:g}): Enter accepts, Shift+Enter accepts "
+                "every “{text}”, R rejects").format(label=suggestion.label, text=suggestion.text,
+                                                      source=suggestion.source, score=suggestion.score))
+
+    def accept(self, every: bool = False) -> bool:
+        """Enter: the selected suggestion becomes my span (its origin kept); Shift+Enter: every suggestion
+        in this document with the same text and label."""
+        chosen = self.selected
+        if chosen is None:
+            return False
+        targets = [s for s in self.suggestions if s.text == chosen.text and s.label == chosen.label] if every \
+            else [chosen]
+        status = "accepted" if self.window.review.active else "draft"
+        last = None
+        for suggestion in targets:
+            last = self.window.session.accept_suggestion(suggestion, status) or last
+        self.selected = None
+        self._drop_tagged()
+        self._draw()
+        if last is not None:
+            self.window.select_span(last)
+        return True
+
+    def reject(self) -> bool:
+        chosen = self.selected
+        if chosen is None:
+            return False
+        self.window.store.reject_suggestion(chosen)
+        self.suggestions = [s for s in self.suggestions if s != chosen]
+        self.selected = None
+        self._draw()
+        self.window.show_message(self.tr("Rejected: “{text}” is not suggested here again.").format(text=chosen.text))
+        return True
+
+
+__all__ = ["SuggestContext", "SuggestionController"]
