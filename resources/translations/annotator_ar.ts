@@ -116,83 +116,88 @@
     </message>
     <message>
         <location filename="../../annotator/gui/session.py" line="131"/>
-        <location filename="../../annotator/gui/session.py" line="280"/>
+        <location filename="../../annotator/gui/session.py" line="287"/>
         <source>tag “{text}” as {label}</source>
         <translation>وسم «{text}» بـ {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="137"/>
-        <location filename="../../annotator/gui/session.py" line="283"/>
+        <location filename="../../annotator/gui/session.py" line="138"/>
+        <source>accept the suggestion “{text}” as {label}</source>
+        <translation>قبول الاقتراح «{text}» {label}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session.py" line="144"/>
+        <location filename="../../annotator/gui/session.py" line="290"/>
         <source>delete {label} “{text}”</source>
         <translation>حذف {label} «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="146"/>
+        <location filename="../../annotator/gui/session.py" line="153"/>
         <source>relabel “{text}” as {label}</source>
         <translation>تغيير وسم «{text}» إلى {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="152"/>
+        <location filename="../../annotator/gui/session.py" line="159"/>
         <source>change the boundaries of “{text}”</source>
         <translation>تغيير حدود «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="158"/>
+        <location filename="../../annotator/gui/session.py" line="165"/>
         <source>accept “{text}”</source>
         <translation>قبول «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="158"/>
+        <location filename="../../annotator/gui/session.py" line="165"/>
         <source>reject “{text}”</source>
         <translation>رفض «{text}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="159"/>
+        <location filename="../../annotator/gui/session.py" line="166"/>
         <source>reset “{text}”</source>
         <translation>إعادة «{text}» إلى مسودة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="171"/>
+        <location filename="../../annotator/gui/session.py" line="178"/>
         <source>cannot undo: {error}</source>
         <translation>تعذّر التراجع: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="174"/>
+        <location filename="../../annotator/gui/session.py" line="181"/>
         <source>Nothing to undo in this document.</source>
         <translation>لا شيء للتراجع عنه في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="179"/>
+        <location filename="../../annotator/gui/session.py" line="186"/>
         <source>Undone: {what}</source>
         <translation>تراجعت عن: {what}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="185"/>
+        <location filename="../../annotator/gui/session.py" line="192"/>
         <source>Nothing to redo in this document.</source>
         <translation>لا شيء لإعادته في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="191"/>
+        <location filename="../../annotator/gui/session.py" line="198"/>
         <source>cannot redo: {error}</source>
         <translation>تعذّرت الإعادة: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="193"/>
+        <location filename="../../annotator/gui/session.py" line="200"/>
         <source>Redone: {what}</source>
         <translation>أعدت: {what}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="277"/>
+        <location filename="../../annotator/gui/session.py" line="284"/>
         <source>a {type} link</source>
         <translation>رابط {type}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="278"/>
+        <location filename="../../annotator/gui/session.py" line="285"/>
         <source>the deletion of a {type} link</source>
         <translation>حذف رابط {type}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session.py" line="287"/>
+        <location filename="../../annotator/gui/session.py" line="294"/>
         <source>change of “{text}”</source>
         <translation>تعديل «{text}»</translation>
     </message>
@@ -716,51 +721,66 @@
     </message>
     <message>
         <location filename="../../annotator/gui/menus.py" line="121"/>
+        <source>S&amp;uggestions</source>
+        <translation>الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="125"/>
         <source>Show &amp;other annotators&apos; spans</source>
         <translation>إظهار وسوم الموسِّمين ال&amp;آخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="131"/>
+        <location filename="../../annotator/gui/menus.py" line="135"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="143"/>
+        <location filename="../../annotator/gui/menus.py" line="147"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="146"/>
+        <location filename="../../annotator/gui/menus.py" line="150"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="151"/>
+        <location filename="../../annotator/gui/menus.py" line="155"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="155"/>
+        <location filename="../../annotator/gui/menus.py" line="159"/>
         <source>Next &amp;span</source>
         <translation>الوسم التا&amp;لي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="159"/>
+        <location filename="../../annotator/gui/menus.py" line="161"/>
+        <source>Next su&amp;ggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="163"/>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="167"/>
         <source>Previous s&amp;pan</source>
         <translation>الوسم الساب&amp;ق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="163"/>
+        <location filename="../../annotator/gui/menus.py" line="171"/>
         <source>Back to the &amp;text</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="166"/>
+        <location filename="../../annotator/gui/menus.py" line="174"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="168"/>
+        <location filename="../../annotator/gui/menus.py" line="176"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
@@ -775,62 +795,62 @@
         <translation>غيّر برنامج آخر قاعدة البيانات: F5 يعرض التغييرات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="160"/>
+        <location filename="../../annotator/gui/main_window.py" line="162"/>
         <source>{name} — annotator</source>
         <translation>{name} — المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="206"/>
+        <location filename="../../annotator/gui/main_window.py" line="209"/>
         <source>Select some text first (mouse, or Shift+arrows), then press a label key.</source>
         <translation>حدّد نصًا أولًا (بالفأرة أو Shift مع الأسهم)، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="212"/>
+        <location filename="../../annotator/gui/main_window.py" line="215"/>
         <source>The selection holds no word to tag.</source>
         <translation>لا يحوي التحديد كلمة لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="238"/>
+        <location filename="../../annotator/gui/main_window.py" line="241"/>
         <source>No span is selected: click a span or pick one in the span list.</source>
         <translation>لا وسم محدد: انقر وسمًا أو اختره من قائمة الوسوم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="264"/>
+        <location filename="../../annotator/gui/main_window.py" line="267"/>
         <source>{status} by {reviewer}: “{note}”</source>
         <translation>{status} من {reviewer}: «{note}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="298"/>
+        <location filename="../../annotator/gui/main_window.py" line="301"/>
         <source>Tag the selection as</source>
         <translation>وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="298"/>
+        <location filename="../../annotator/gui/main_window.py" line="301"/>
         <source>Change the selected span to</source>
         <translation>تغيير الوسم المحدد إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="304"/>
+        <location filename="../../annotator/gui/main_window.py" line="307"/>
         <source>Link to…  (L)</source>
         <translation>ربط بـ…  (L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="307"/>
+        <location filename="../../annotator/gui/main_window.py" line="310"/>
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="356"/>
+        <location filename="../../annotator/gui/main_window.py" line="360"/>
         <source>Saved ✓  {message}</source>
         <translation>حُفظ ✓  {message}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="365"/>
+        <location filename="../../annotator/gui/main_window.py" line="369"/>
         <source>1 span · {mine} mine · user {user}</source>
         <translation>مقطع واحد · {mine} لي · المستخدم {user}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="366"/>
+        <location filename="../../annotator/gui/main_window.py" line="370"/>
         <source>{count} spans · {mine} mine · user {user}</source>
         <translation>{count} وسم · {mine} لي · المستخدم {user}</translation>
     </message>
@@ -937,33 +957,33 @@
         <translation>{count} خلاف معلّق: {label} «{text}» من {annotator}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="189"/>
+        <location filename="../../annotator/gui/review.py" line="191"/>
         <source>Comment on the {type} link:</source>
         <translation>تعليق على رابط {type}:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="200"/>
+        <location filename="../../annotator/gui/review.py" line="202"/>
         <source>Select a span first (N goes to the next disagreement).</source>
         <translation>حدّد وسمًا أولًا (N ينقلك إلى الخلاف التالي).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="189"/>
-        <location filename="../../annotator/gui/review.py" line="205"/>
+        <location filename="../../annotator/gui/review.py" line="191"/>
+        <location filename="../../annotator/gui/review.py" line="207"/>
         <source>Review comment</source>
         <translation>تعليق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="205"/>
+        <location filename="../../annotator/gui/review.py" line="207"/>
         <source>Comment on “{text}”:</source>
         <translation>تعليق على «{text}»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="226"/>
+        <location filename="../../annotator/gui/review.py" line="228"/>
         <source>Select a span (N), then the new text, then press E.</source>
         <translation>حدّد وسمًا (N)، ثم النص الجديد، ثم اضغط E.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="231"/>
+        <location filename="../../annotator/gui/review.py" line="233"/>
         <source>The selection holds no word.</source>
         <translation>لا يحوي التحديد كلمة.</translation>
     </message>
@@ -1046,6 +1066,29 @@
         <location filename="../../annotator/gui/span_list.py" line="24"/>
         <source>rejected</source>
         <translation>مرفوض</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="64"/>
+        <source>Suggestions could not be computed: {error}</source>
+        <translation>تعذّر حساب الاقتراحات: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="135"/>
+        <source>No suggestions in this document.</source>
+        <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="149"/>
+        <source>Suggestion: {label} “{text}” ({source}, score {score:g}): Enter accepts, Shift+Enter accepts every “{text}”, R rejects</source>
+        <translation>اقتراح: {label} «{text}» ({source}، الدرجة {score:g}): Enter يقبل، Shift+Enter يقبل كل «{text}»، R يرفض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="180"/>
+        <source>Rejected: “{text}” is not suggested here again.</source>
+        <translation>رُفض: لن يُقترح «{text}» هنا مرة أخرى.</translation>
     </message>
 </context>
 </TS>
