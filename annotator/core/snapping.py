@@ -39,3 +39,24 @@ def trim_spaces(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+PROCLITICS = frozenset("وفبكل")
+
+
+def peel_proclitic(text: str, start: int, end: int) -> int | None:
+    """The new start after taking one proclitic (و ف ب ك ل) off the start of ``[start, end)``, conjunction
+    first as it is written (وبالعراق → بالعراق → العراق); None when there is none to take. The definite
+    article is never cut: not ال itself, not the ل of a contracted لل (للعراق), and at least two letters of
+    the word must remain (كل stays كل)."""
+    if not start < end or text[start] not in PROCLITICS:
+        return None
+    rest = text[start + 1:end]
+    if text[start] == "ل" and rest.startswith("ل"):
+        return None
+    letters = 0
+    for char in rest:
+        if not is_word_char(char):
+            break
+        letters += 1
+    return start + 1 if letters >= 2 else None

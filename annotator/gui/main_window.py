@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from annotator.core.links import StoredLink
 from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
 from annotator.core.review import disagreements
-from annotator.core.snapping import snap_to_words, trim_spaces
+from annotator.core.snapping import peel_proclitic, snap_to_words, trim_spaces
 from annotator.core.span_index import SpanIndex
 from annotator.gui.actions import action_key
 from annotator.gui.document_list import DOCUMENT_ID_ROLE
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.labels: list[LabelSpec] = store.labels()
         self.selected_span: StoredSpan | None = None
         self.selected_link: StoredLink | None = None  # a link chosen in the Links panel or by N, for A/R
+        self._peeled: dict[int | None, list[int]] = {}  # span id (None: the selection) -> starts after each P
 
         self.view = DocumentView(self)
         self.view.user = store.user
@@ -221,6 +222,41 @@ class MainWindow(QMainWindow):
             cursor.clearSelection()
             self.view.setTextCursor(cursor)
             self.select_span(span)
+
+    def peel(self, back: bool = False) -> None:
+        """P: take one proclitic (و ف ب ك ل) off the start of the selection, or of the selected span
+        (its boundaries change: undoable); Shift+P puts the last one taken back."""
+        document = self.session.document
+        if document is None:
+            return
+        selection = self.view.selection_offsets()
+        span = self.selected_span if selection is None else None
+        if selection is None and span is None:
+            self._failed(self.tr("Select some text or a span first, then press P."))
+            return
+        start, end = selection if selection is not None else (span.start, span.end)  # type: ignore[union-attr]
+        key = span.id if span is not None else None
+        peeled = self._peeled.setdefault(key, []) if key is not None else self._peeled.setdefault(None, [])
+        if back:
+            if not peeled or peeled[-1] != start:
+                self._failed(self.tr("Nothing to put back."))
+                return
+            new_start = peeled.pop() - 1
+        else:
+            found = peel_proclitic(document.text, start, end)
+            if found is None:
+                self._failed(self.tr("No proclitic to take off (و ف ب ك ل; the article ال stays)."))
+                return
+            new_start = found
+            peeled.append(new_start)
+        if span is None:
+            self.view.select_offsets(new_start, end)
+            self.view.raw_selection = True  # tag what is now selected, without snapping back to the word
+        else:
+            changed = self.session.edit(span, new_start, end)
+            if changed is not None:
+                self._peeled[changed.id] = peeled
+                self.select_span(changed)
 
     def undo(self) -> None:
         stack = self.session.undo_stack

@@ -86,6 +86,9 @@ def build_menus(window: MainWindow) -> None:
         [QKeySequence.StandardKey.Delete, "Backspace"],
     )
     edit_menu.addAction(window.delete_action)
+    edit_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Peel a proclitic off"), window.peel, ["P"]))
+    edit_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "Put the proclitic back"),
+                                       lambda: window.peel(back=True), ["Shift+P"]))
     window.link_action = window._action(QT_TRANSLATE_NOOP("MainWindow", "&Link the selected span…"),
                                         window.linking.start, ["L"])
     edit_menu.addAction(window.link_action)

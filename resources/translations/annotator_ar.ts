@@ -686,101 +686,111 @@
     </message>
     <message>
         <location filename="../../annotator/gui/menus.py" line="89"/>
+        <source>&amp;Peel a proclitic off</source>
+        <translation>إزالة &amp;سابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="90"/>
+        <source>Put the proclitic back</source>
+        <translation>إعادة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="92"/>
         <source>&amp;Link the selected span…</source>
         <translation>&amp;ربط المقطع المختار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="94"/>
+        <location filename="../../annotator/gui/menus.py" line="97"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="98"/>
+        <location filename="../../annotator/gui/menus.py" line="101"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="100"/>
+        <location filename="../../annotator/gui/menus.py" line="103"/>
         <source>&amp;Refresh</source>
         <translation>ت&amp;حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="104"/>
+        <location filename="../../annotator/gui/menus.py" line="107"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="108"/>
+        <location filename="../../annotator/gui/menus.py" line="111"/>
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="111"/>
+        <location filename="../../annotator/gui/menus.py" line="114"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>ا&amp;لتقاط التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="121"/>
+        <location filename="../../annotator/gui/menus.py" line="124"/>
         <source>S&amp;uggestions</source>
         <translation>الا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="125"/>
+        <location filename="../../annotator/gui/menus.py" line="128"/>
         <source>Show &amp;other annotators&apos; spans</source>
         <translation>إظهار وسوم الموسِّمين ال&amp;آخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="135"/>
+        <location filename="../../annotator/gui/menus.py" line="138"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="147"/>
+        <location filename="../../annotator/gui/menus.py" line="150"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="150"/>
+        <location filename="../../annotator/gui/menus.py" line="153"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="155"/>
+        <location filename="../../annotator/gui/menus.py" line="158"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="159"/>
+        <location filename="../../annotator/gui/menus.py" line="162"/>
         <source>Next &amp;span</source>
         <translation>الوسم التا&amp;لي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="161"/>
+        <location filename="../../annotator/gui/menus.py" line="164"/>
         <source>Next su&amp;ggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="163"/>
+        <location filename="../../annotator/gui/menus.py" line="166"/>
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="167"/>
+        <location filename="../../annotator/gui/menus.py" line="170"/>
         <source>Previous s&amp;pan</source>
         <translation>الوسم الساب&amp;ق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="171"/>
+        <location filename="../../annotator/gui/menus.py" line="174"/>
         <source>Back to the &amp;text</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="174"/>
+        <location filename="../../annotator/gui/menus.py" line="177"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="176"/>
+        <location filename="../../annotator/gui/menus.py" line="179"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
@@ -795,62 +805,77 @@
         <translation>غيّر برنامج آخر قاعدة البيانات: F5 يعرض التغييرات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="162"/>
+        <location filename="../../annotator/gui/main_window.py" line="163"/>
         <source>{name} — annotator</source>
         <translation>{name} — المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="209"/>
+        <location filename="../../annotator/gui/main_window.py" line="210"/>
         <source>Select some text first (mouse, or Shift+arrows), then press a label key.</source>
         <translation>حدّد نصًا أولًا (بالفأرة أو Shift مع الأسهم)، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="215"/>
+        <location filename="../../annotator/gui/main_window.py" line="216"/>
         <source>The selection holds no word to tag.</source>
         <translation>لا يحوي التحديد كلمة لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="241"/>
+        <location filename="../../annotator/gui/main_window.py" line="235"/>
+        <source>Select some text or a span first, then press P.</source>
+        <translation>اختر نصًا أو مقطعًا أولًا ثم اضغط P.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="242"/>
+        <source>Nothing to put back.</source>
+        <translation>لا شيء لإعادته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="248"/>
+        <source>No proclitic to take off (و ف ب ك ل; the article ال stays).</source>
+        <translation>لا سابقة لإزالتها (و ف ب ك ل؛ وأداة التعريف ال تبقى).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="277"/>
         <source>No span is selected: click a span or pick one in the span list.</source>
         <translation>لا وسم محدد: انقر وسمًا أو اختره من قائمة الوسوم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="267"/>
+        <location filename="../../annotator/gui/main_window.py" line="303"/>
         <source>{status} by {reviewer}: “{note}”</source>
         <translation>{status} من {reviewer}: «{note}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="301"/>
+        <location filename="../../annotator/gui/main_window.py" line="337"/>
         <source>Tag the selection as</source>
         <translation>وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="301"/>
+        <location filename="../../annotator/gui/main_window.py" line="337"/>
         <source>Change the selected span to</source>
         <translation>تغيير الوسم المحدد إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="307"/>
+        <location filename="../../annotator/gui/main_window.py" line="343"/>
         <source>Link to…  (L)</source>
         <translation>ربط بـ…  (L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="310"/>
+        <location filename="../../annotator/gui/main_window.py" line="346"/>
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360"/>
+        <location filename="../../annotator/gui/main_window.py" line="396"/>
         <source>Saved ✓  {message}</source>
         <translation>حُفظ ✓  {message}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="369"/>
+        <location filename="../../annotator/gui/main_window.py" line="405"/>
         <source>1 span · {mine} mine · user {user}</source>
         <translation>مقطع واحد · {mine} لي · المستخدم {user}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="370"/>
+        <location filename="../../annotator/gui/main_window.py" line="406"/>
         <source>{count} spans · {mine} mine · user {user}</source>
         <translation>{count} وسم · {mine} لي · المستخدم {user}</translation>
     </message>

@@ -42,3 +42,19 @@ def test_without_snapping_only_whitespace_is_trimmed() -> None:
     assert trim_spaces(TEXT, start + 2, start + 6) == (start + 2, start + 6)
     assert trim_spaces(TEXT, start - 1, start + 2) == (start, start + 2)
     assert trim_spaces(TEXT, 3, 4) is None
+
+
+def test_proclitics_are_peeled_one_at_a_time_and_the_article_never() -> None:
+    from annotator.core.snapping import peel_proclitic
+
+    text = "قال وبالعراق للعراق كل والعراق"
+    start, end = text.index("وبالعراق"), text.index("وبالعراق") + len("وبالعراق")
+    first = peel_proclitic(text, start, end)
+    assert text[first:end] == "بالعراق"
+    second = peel_proclitic(text, first, end)
+    assert text[second:end] == "العراق"
+    assert peel_proclitic(text, second, end) is None  # ال belongs to the name
+    contracted = text.index("للعراق")
+    assert peel_proclitic(text, contracted, contracted + 6) is None
+    every = text.index("كل")
+    assert peel_proclitic(text, every, every + 2) is None

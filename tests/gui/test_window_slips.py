@@ -94,3 +94,25 @@ def test_the_span_text_is_laid_out_right_to_left_and_cut_at_its_end(open_window)
     assert option.direction == Qt.LayoutDirection.RightToLeft
     assert option.textElideMode == Qt.TextElideMode.ElideRight  # the logical end: the text's left side
     assert "–" in window.spans_proxy.index(0, 4).data() and window.spans_proxy.index(0, 4).data()[0] == "\u2066"
+
+
+def test_p_peels_proclitics_off_a_span_and_shift_p_puts_them_back(open_window) -> None:
+    window = open_window(seed=False, extra=False)
+    from annotator.core.model import DocumentRecord
+    from annotator.store.transfer import import_records
+
+    (document_id,) = import_records(window.store, "t", [DocumentRecord("p", "قال وبالعراق وفد")]).document_ids
+    window.refresh_documents()
+    window.open_document(document_id)
+    start, end = offsets_of(window, "وبالعراق")
+    window.select_span(window.session.tag(start, end, "location"))
+    press(window, Qt.Key.Key_P)
+    assert [s.text for s in window.store.spans(document_id)] == ["بالعراق"]
+    press(window, Qt.Key.Key_P)
+    assert [s.text for s in window.store.spans(document_id)] == ["العراق"]
+    press(window, Qt.Key.Key_P)  # not further: ال belongs to the name
+    assert [s.text for s in window.store.spans(document_id)] == ["العراق"] and "ال stays" in window.saved_label.text()
+    press(window, Qt.Key.Key_P, Qt.KeyboardModifier.ShiftModifier)
+    assert [s.text for s in window.store.spans(document_id)] == ["بالعراق"]
+    press(window, Qt.Key.Key_Z, CTRL)
+    assert [s.text for s in window.store.spans(document_id)] == ["العراق"]
