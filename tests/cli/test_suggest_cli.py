@@ -24,7 +24,7 @@ def test_suggest_stores_suggestions_apart_and_export_shows_them_only_on_request(
     db = database(tmp_path)
     result = annotator("suggest", "--all", db=db)
     assert result.returncode == 0, result.stderr
-    assert "matcher 2" in result.stdout and "dates 2" in result.stdout
+    assert "matcher 2" in result.stdout and "dates 2" in result.stdout and "cues 1" in result.stdout
     assert stats(db)["spans"] == 1
     plain = tmp_path / "plain.jsonl"
     assert annotator("export", "--format", "jsonl", "--out", plain, db=db).returncode == 0
@@ -33,8 +33,9 @@ def test_suggest_stores_suggestions_apart_and_export_shows_them_only_on_request(
     assert annotator("export", "--format", "jsonl", "--suggestions", "--out", out, db=db).returncode == 0
     (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     found = sorted((s["text"], s["label"], s["source"]) for s in line["spans"])
-    assert found == [("الأسبوع المقبل", "date", "dates"), ("بغداد", "location", "matcher"),
-                     ("يوم الخميس 15 مارس 2020", "date", "dates")]
+    assert found == [("الأسبوع المقبل", "date", "dates"),
+                     ("الوفد وصل إلى بغداد وسيغادر الأسبوع المقبل", "claim", "cues"),
+                     ("بغداد", "location", "matcher"), ("يوم الخميس 15 مارس 2020", "date", "dates")]
     assert all(isinstance(s["score"], float) for s in line["spans"])
 
 
