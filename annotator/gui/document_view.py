@@ -217,13 +217,7 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
         if suggestion == self.selected_suggestion:
             fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 60))
         fmt.setToolTip(f"suggestion: {suggestion.label} ({suggestion.source}, score {suggestion.score:g})")
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.positions.to_qt(suggestion.start))
-        cursor.setPosition(self.positions.to_qt(suggestion.end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
+        return self.range_selection(suggestion.start, suggestion.end, fmt)
 
     def _selection_for(self, span: StoredSpan, emphasised: bool = False) -> QTextEdit.ExtraSelection:
         color = QColor(self.label_colors.get(span.label, QColor("#888888")))
@@ -250,13 +244,7 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
         if span.status == "rejected":
             fmt.setFontStrikeOut(True)
         fmt.setProperty(QTextFormat.Property.UserProperty, span.id)
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.positions.to_qt(span.start))
-        cursor.setPosition(self.positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
+        return self.range_selection(span.start, span.end, fmt)
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)

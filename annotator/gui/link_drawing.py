@@ -15,6 +15,16 @@ class LinkDrawing:
     """Expects the DocumentView attributes: spans, positions, label_colors, selected_span_id,
     shown_links, link_choice, _edge_markers."""
 
+    def range_selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        """``fmt`` over the stored offsets ``[start, end)`` (the one place a drawn range meets Qt positions)."""
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())  # type: ignore[attr-defined]
+        cursor.setPosition(self.positions.to_qt(start))  # type: ignore[attr-defined]
+        cursor.setPosition(self.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
     def _link_end_selection(self, span: StoredSpan, chosen: bool) -> QTextEdit.ExtraSelection:
         """A candidate (or a linked end) boxed in dots; the chosen candidate filled, so Tab's choice shows."""
         fmt = QTextCharFormat()
@@ -24,13 +34,7 @@ class LinkDrawing:
         if chosen:
             fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 200))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.positions.to_qt(span.start))
-        cursor.setPosition(self.positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
+        return self.range_selection(span.start, span.end, fmt)
 
     def _span_anchor(self, span: StoredSpan) -> QRect:
         """Where a link line meets a span: the caret rectangle at its start (its right end in RTL)."""
