@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from annotator.core.errors import AnnotatorError
@@ -91,7 +91,10 @@ def test_file_dialogs_keep_the_locks_and_both_processes_see_each_other(open_wind
     window = open_window()
     select_with_keyboard(window, "الولايات المتحدة")
     press(window, Qt.Key.Key_1)
-    locks = held_locks(db.parent)
+    QThreadPool.globalInstance().waitForDone(10_000)  # the document's suggestions, read in the background
+    # The locks a connection holds for as long as it is open: the database file's, and the -shm's "DMS"
+    # byte (128). A reader's WAL read-mark locks (120-127) come and go with each read.
+    locks = {lock for lock in held_locks(db.parent) if lock[0] == db.name or lock[1] == "128-128"}
     assert {name for name, _ in locks} >= {db.name, db.name + "-shm"}, locks
 
     # File ▸ Import (Ctrl+O), File ▸ Import folder, and File ▸ Export (Ctrl+E) ▸ Browse…, each shown on
@@ -102,7 +105,7 @@ def test_file_dialogs_keep_the_locks_and_both_processes_see_each_other(open_wind
     window.files.import_folder()
     browse_in_export_dialog(db.parent, db)
     press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert held_locks(db.parent) == locks
+    assert held_locks(db.parent) >= locks
     # The keyboard is back in the text once the dialogs are gone.
     qtbot.waitUntil(lambda: window.isActiveWindow() and QApplication.focusWidget() is window.view, timeout=3000)
 
