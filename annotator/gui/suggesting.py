@@ -35,8 +35,12 @@ class _Compute(QRunnable):
         self.store, self.document_id, self.signals = store, document_id, signals
 
     def run(self) -> None:
+        from annotator.store.store import Store
+
         try:
-            self.store.compute_suggestions([self.document_id], [source_named(name) for name in SOURCES])
+            # Its own Store on the shared engine: the window's store keeps caches that are not for two threads.
+            own = Store(self.store.engine, self.store.user)
+            own.compute_suggestions([self.document_id], [source_named(name) for name in SOURCES])
         except Exception as error:  # a failed source must not take the window down; say it instead
             log.warning("suggestions for document %s failed: %s", self.document_id, error)
             self._emit(self.signals.failed, str(error))
