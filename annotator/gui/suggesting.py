@@ -8,12 +8,14 @@ stored result, so a keypress never waits for them (the complaint users have of t
 
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
+from annotator.core.arabic_normalize import Normalized, normalize_with_map
 from annotator.core.model import StoredSpan
 from annotator.core.suggest import SOURCES, StoredSuggestion, SuggestContext, source_named
 from annotator.core.suggest.matcher import MatcherIndex
@@ -62,6 +64,7 @@ class SuggestionController(QObject):
         self.suggestions: list[StoredSuggestion] = []
         self.selected: StoredSuggestion | None = None
         self.shown = True
+        self._folded: tuple[int, Normalized] | None = None  # the open document, normalised for matching
         self._signals = _Computed(self)
         self._signals.done.connect(self._computed)
         self._signals.failed.connect(lambda error: window.show_message(
@@ -98,19 +101,34 @@ class SuggestionController(QObject):
             self._draw()
 
     def tagged(self, span: StoredSpan) -> None:
-        """A new tag: its text's other occurrences in this document become suggestions at once."""
+        """A new tag: its text's other occurrences in this document become suggestions at once. Done just
+        after the keypress (the tag itself is committed and shown first), on the document normalised once."""
+        if span.annotator == self.window.store.user:
+            QTimer.singleShot(0, lambda: self._propose_like(span))
+
+    def _propose_like(self, span: StoredSpan) -> None:
         document = self.window.session.document
-        if document is None or span.annotator != self.window.store.user:
+        if document is None or document.id != span.document_id:
             return
+        if self._folded is None or self._folded[0] != document.id:
+            self._folded = (document.id, normalize_with_map(document.text))
         index = MatcherIndex.from_pairs([((span.text, span.label), 1)])
         known = {(s.start, s.end, s.label) for s in self.suggestions}
-        for found in index.match(document.text):
-            if (found.start, found.end, found.label) not in known:
-                self.suggestions.append(StoredSuggestion(0, document.id, found.start, found.end, found.label,
-                                                         "matcher", found.score,
-                                                         document.text[found.start:found.end]))
-        self.suggestions.sort(key=lambda s: (s.start, s.end, s.label))
-        self._drop_tagged()
+        known.add((span.start, span.end, span.label))
+        me, spans = self.window.store.user, self.window.session.spans
+        for found in index.match(document.text, folded=self._folded[1]):
+            key = (found.start, found.end, found.label)
+            tagged_here = any((s.start, s.end, s.label) == key and s.annotator == me
+                              for s in spans.overlapping(found.start, found.end))
+            if key not in known and not tagged_here:
+                bisect.insort(self.suggestions, StoredSuggestion(0, document.id, found.start, found.end, found.label,
+                                                                 "matcher", found.score,
+                                                                 document.text[found.start:found.end]),
+                              key=lambda s: (s.start, s.end, s.label))
+        self.suggestions = [s for s in self.suggestions if (s.start, s.end, s.label) != (span.start, span.end,
+                                                                                         span.label)]
+        if self.selected is not None and self.selected not in self.suggestions:
+            self.selected = None
         self._draw()
 
     def _drop_tagged(self) -> None:

@@ -24,8 +24,13 @@ def test_tagging_proposes_the_other_occurrences_and_enter_accepts_one(open_windo
     wait_for_suggestions(window, qtbot)
     select_with_keyboard(window, "العراق")
     press(window, Qt.Key.Key_2)
-    others = [s for s in window.suggesting.suggestions if s.text == "العراق" and s.label == "location"]
-    assert len(others) >= 2  # the seed article names Iraq several times (بالعراق, من العراق ...)
+
+    def others() -> list:
+        return [s for s in window.suggesting.suggestions if s.text == "العراق" and s.label == "location"]
+
+    # Proposed right after the keypress (the tag is committed and shown first); the seed article names
+    # Iraq several times (بالعراق, من العراق ...).
+    qtbot.waitUntil(lambda: len(others()) >= 2, timeout=3000)
     window.view.move_to_offset(0)
     window.select_span(None)
     while window.suggesting.selected is None or window.suggesting.selected.text != "العراق":
@@ -41,6 +46,7 @@ def test_shift_enter_accepts_every_occurrence_and_r_rejects_for_good(open_window
     wait_for_suggestions(window, qtbot)
     select_with_keyboard(window, "العراق")
     press(window, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: len([s for s in window.suggesting.suggestions if s.text == "العراق"]) >= 2, timeout=3000)
     count = len([s for s in window.suggesting.suggestions if s.text == "العراق"])
     window.select_span(None)
     while window.suggesting.selected is None or window.suggesting.selected.text != "العراق":

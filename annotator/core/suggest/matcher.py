@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
-from annotator.core.arabic_normalize import normalize, normalize_with_map
+from annotator.core.arabic_normalize import Normalized, normalize, normalize_with_map
 from annotator.core.suggest.base import SuggestContext, Suggestion
 from annotator.core.tokenizer import continues_token
 
@@ -132,11 +132,13 @@ class MatcherIndex:
                 scores[key].setdefault(label, 1.0)
         return cls(dict(scores))
 
-    def match(self, text: str, *, contracted_article: bool = False) -> list[Suggestion]:
-        """Every occurrence of a known text in ``text``, sorted by (start, end, label)."""
+    def match(self, text: str, *, contracted_article: bool = False, folded: Normalized | None = None
+              ) -> list[Suggestion]:
+        """Every occurrence of a known text in ``text``, sorted by (start, end, label). ``folded``: the text
+        already normalised (``normalize_with_map(text)``), when the caller matches it again and again."""
         if not self.size or not text:
             return []
-        folded = normalize_with_map(text)
+        folded = folded or normalize_with_map(text)
         found: list[_Found] = []
         self._match_words(text, folded.text, folded.origin, found, contracted_article)
         self._match_other(text, folded.text, folded.origin, found)
