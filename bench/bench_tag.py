@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> list[Metric]:
         document_ids = build_database(db, documents, 6000, per_document)
         store = Store(open_database(f"sqlite:///{db}"), "bench")
         window = MainWindow(store)
+        window.settings.setValue("suggestions/retrain_every", 0)  # the tag path alone (suggest: tag_while_training)
         window.resize(1280, 800)
         window.show()
         window.open_document(document_ids[0])

@@ -43,6 +43,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         raise AnnotatorError("name the documents to suggest for (DOC ...), or --all")
     counts = store.compute_suggestions(ids, sources, args.min_score)
     print(f"suggestions for {len(ids)} document(s): " + ", ".join(f"{name} {counts.get(name, 0)}" for name in names))
+    if "model" in names and store.model_info() is None:
+        print("the model source has nothing to suggest until it is trained: annotator model train")
     return 0
 
 

@@ -31,6 +31,7 @@ from annotator.gui.session import AnnotationSession
 from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
 from annotator.gui.span_list import SPAN_ROLE, span_status_name
 from annotator.gui.suggesting import SuggestionController
+from annotator.gui.suggestion_panel import ModelTraining, build_suggestions_panel
 from annotator.store.store import Store
 
 DEFAULT_FONT_SIZE = 16
@@ -71,7 +72,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         build_panels(self)
+        build_suggestions_panel(self)
         self.suggesting = SuggestionController(self)
+        self.training = ModelTraining(self)
         build_menus(self)
         self.default_shortcuts = remember_defaults(self)
         apply_saved_shortcuts(self, self.settings)
@@ -362,6 +365,8 @@ class MainWindow(QMainWindow):
         # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
         self.select_span(span)
         self.suggesting.tagged(span)
+        if span.annotator == self.store.user:
+            self.training.span_added()
 
     def _span_removed(self, span: StoredSpan) -> None:
         if self.selected_span is not None and self.selected_span.id == span.id:
@@ -377,6 +382,8 @@ class MainWindow(QMainWindow):
         self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers()
+        if span.annotator == self.store.user:
+            self.suggesting.span_removed(span)
 
     def _span_changed(self, _before: StoredSpan, after: StoredSpan) -> None:
         self.spans_model.replace(after)
@@ -456,6 +463,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.outside.timer.stop()
+        self.training.stop()  # the model is stored in one transaction at its end: nothing is half-written
         QThreadPool.globalInstance().waitForDone(10_000)  # a suggestion run finishes before the store goes
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue(self._window_state_key(), self.saveState())

@@ -135,6 +135,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(window.documents_dock.toggleViewAction())
     view_menu.addAction(window.spans_dock.toggleViewAction())
     view_menu.addAction(window.layers_dock.toggleViewAction())
+    view_menu.addAction(window.suggestions_dock.toggleViewAction())
     window.language_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
     languages = QActionGroup(window)
     current = QLocale().language() == QLocale.Language.Arabic
@@ -173,6 +174,15 @@ def build_menus(window: MainWindow) -> None:
     go_menu.addAction(
         window._action(QT_TRANSLATE_NOOP("MainWindow", "Back to the &text"), window.focus_text, ["Escape"])
     )
+
+    suggest_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Suggestions"))
+    suggest_menu.addAction(window.suggestions_action)
+    suggest_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Train the model now"),
+                                          lambda: window.training.start(manual=True), ["Ctrl+Shift+M"]))
+    suggest_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Retrain after…"),
+                                          window.training.ask_every))
+    suggest_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Suggest again for this document"),
+                                          window.suggesting.recompute))
 
     help_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     help_menu.addAction(

@@ -13,9 +13,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoCommand
 
 from annotator.core.arabic_normalize import Normalized, normalize_with_map
+from annotator.core.links import likely_source
 from annotator.core.model import StoredSpan
 from annotator.core.suggest import SOURCES, StoredSuggestion, SuggestContext, source_named
 from annotator.core.suggest.matcher import MatcherIndex
@@ -65,6 +66,8 @@ class SuggestionController(QObject):
         self.selected: StoredSuggestion | None = None
         self.shown = True
         self._folded: tuple[int, Normalized] | None = None  # the open document, normalised for matching
+        # what each accepted span was suggested as: an undone accept offers it again, score and all
+        self._accepted: dict[tuple[int, int, int, str], StoredSuggestion] = {}
         self._signals = _Computed(self)
         self._signals.done.connect(self._computed)
         self._signals.failed.connect(lambda error: window.show_message(
@@ -143,11 +146,18 @@ class SuggestionController(QObject):
             self.selected = None
         self._draw()
 
+    def recompute(self) -> None:
+        """Run the sources again for the open document (after the model was retrained)."""
+        document = self.window.session.document
+        if document is not None:
+            QThreadPool.globalInstance().start(_Compute(self.window.store, document.id, self._signals))
+
     def _draw(self) -> None:
         view = self.window.view
         view.suggestions = self.suggestions if self.shown else []
         view.selected_suggestion = self.selected
         view.schedule_decorate()
+        self.window.panel_suggestions.show_suggestions(self.suggestions if self.shown else [])
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -182,25 +192,102 @@ class SuggestionController(QObject):
             else [chosen]
         status = "accepted" if self.window.review.active else "draft"
         last = None
-        for suggestion in targets:
-            last = self.window.session.accept_suggestion(suggestion, status) or last
+        stack = self.window.session.undo_stack
+        if stack is not None and len(targets) > 1:  # one Ctrl+Z takes back the whole "every occurrence"
+            stack.beginMacro(self.tr("accept every “{text}” as {label}").format(text=chosen.text, label=chosen.label))
+        try:
+            for suggestion in targets:
+                span = self.window.session.accept_suggestion(suggestion, status)
+                if span is not None:
+                    self._accepted[(span.document_id, span.start, span.end, span.label)] = suggestion
+                last = span or last
+        finally:
+            if stack is not None and len(targets) > 1:
+                stack.endMacro()
+        self.window.panel_suggestions.show_quality()
         self.selected = None
         self._drop_tagged()
         self._draw()
         if last is not None:
             self.window.select_span(last)
+            if not every and chosen.source == "cues":
+                self._propose_source(last)
         return True
 
+    def _propose_source(self, claim: StoredSpan) -> None:
+        """A claim taken from a reporting verb: when I have tagged the actor who says it (between the verb
+        and إن/أن), linking starts with that actor chosen, so Enter makes the link and Esc skips it."""
+        document = self.window.session.document
+        actors = [s for s in self.window.session.spans if s.label == "actor" and s.annotator == self.window.store.user
+                  and s.end <= claim.start]
+        if document is None or not actors:
+            return
+        if likely_source(document.text, claim.start, [(a.start, a.end) for a in actors]) is None:
+            return
+        self.window.linking.start()
+        if self.window.linking.active:
+            self.window.show_message(self.tr("Suggested source: “{actor}”. Enter links the claim to it, Esc skips.")
+                                     .format(actor=self.window.linking.candidates[self.window.linking.choice].text))
+
     def reject(self) -> bool:
+        """R on a selected suggestion: not offered to me here again (undoable with Ctrl+Z)."""
         chosen = self.selected
         if chosen is None:
             return False
+        self._rejected(chosen)
+        self.window.session._push(RejectSuggestion(self, chosen))
+        return True
+
+    def _rejected(self, chosen: StoredSuggestion) -> None:
         self.window.store.reject_suggestion(chosen)
         self.suggestions = [s for s in self.suggestions if s != chosen]
         self.selected = None
         self._draw()
+        self.window.panel_suggestions.show_quality()
         self.window.show_message(self.tr("Rejected: “{text}” is not suggested here again.").format(text=chosen.text))
-        return True
+
+    def _unrejected(self, chosen: StoredSuggestion) -> None:
+        self.window.store.unreject_suggestion(chosen)
+        document = self.window.session.document
+        if document is not None and document.id == chosen.document_id and chosen not in self.suggestions:
+            bisect.insort(self.suggestions, chosen, key=lambda s: (s.start, s.end, s.label))
+            self.select(chosen)
+        self.window.panel_suggestions.show_quality()
+
+    def span_removed(self, span: StoredSpan) -> None:
+        """A span went (deleted, or an accept undone): what was suggested there is offered again."""
+        document = self.window.session.document
+        if document is None:
+            return
+        local = [s for s in self.suggestions if s.id == 0]  # proposed in the window, not stored
+        taken = self._accepted.pop((span.document_id, span.start, span.end, span.label), None)
+        if taken is not None and taken.id == 0:
+            local.append(taken)
+        stored = self.window.store.suggestions(document.id)
+        keys = {(s.start, s.end, s.label) for s in stored}
+        self.suggestions = sorted(stored + [s for s in local if (s.start, s.end, s.label) not in keys],
+                                  key=lambda s: (s.start, s.end, s.label))
+        self._drop_tagged()
+        self._draw()
+
+
+class RejectSuggestion(QUndoCommand):
+    """A rejection on the undo stack: undo offers the suggestion again, redo rejects it again."""
+
+    def __init__(self, controller: SuggestionController, suggestion: StoredSuggestion) -> None:
+        super().__init__(controller.tr("reject the suggestion “{text}”").format(text=suggestion.text))
+        self.controller, self.suggestion = controller, suggestion
+        self._first_redo = True
+
+    def redo(self) -> None:
+        if self._first_redo:  # pushed after the rejection was stored
+            self._first_redo = False
+            return
+        self.controller._rejected(self.suggestion)
+
+    def undo(self) -> None:
+        self.controller._unrejected(self.suggestion)
+        self.controller.window.show_message(self.controller.tr("Undone: {what}").format(what=self.text()))
 
 
 __all__ = ["SuggestContext", "SuggestionController"]

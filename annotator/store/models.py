@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -205,6 +206,7 @@ class SuggestionRejection(Base):
     end: Mapped[int] = mapped_column(Integer)
     label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    source: Mapped[str | None] = mapped_column(String(20))  # what proposed it (the panel counts per source)
 
 
 class GazetteerEntry(Base):
@@ -214,3 +216,21 @@ class GazetteerEntry(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+
+
+class TrainedModel(Base):
+    """A suggestion source's trained model, one per source name (replaced by each training)."""
+
+    __tablename__ = "trained_models"
+    __table_args__ = (UniqueConstraint("name", name="uq_trained_models_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    trained_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    trained_by: Mapped[str] = mapped_column(String(200))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # source -> held-out P/R/F1 per label
+    documents: Mapped[int] = mapped_column(Integer)
+    tokens: Mapped[int] = mapped_column(Integer)
+    spans: Mapped[int] = mapped_column(Integer)

@@ -34,7 +34,8 @@ class SuggestionActions(StoreBase):
         gazetteer = [(text, self._label_names[label_id])
                      for text, label_id in connection.execute(select(gazetteer_t.c.text, gazetteer_t.c.label_id))]
         return SuggestContext(tagged=tagged, gazetteer=gazetteer,
-                              labels=tuple(self._label_names[i] for i in sorted(self._label_names)))
+                              labels=tuple(self._label_names[i] for i in sorted(self._label_names)),
+                              model=self.model_data(connection))  # type: ignore[attr-defined]
 
     def compute_suggestions(self, document_ids: Sequence[int], sources: Sequence[SuggestionSource],
                             min_score: float = 0.0) -> Counter[str]:
@@ -107,7 +108,7 @@ class SuggestionActions(StoreBase):
             exists = connection.scalar(select(rejections_t.c.id).where(
                 *(getattr(rejections_t.c, name) == value for name, value in key.items())))
             if exists is None:
-                connection.execute(insert(rejections_t).values(**key, created_at=utcnow()))
+                connection.execute(insert(rejections_t).values(**key, source=suggestion.source, created_at=utcnow()))
 
     def unreject_suggestion(self, suggestion: StoredSuggestion) -> None:
         """Undo of a rejection."""
@@ -117,6 +118,17 @@ class SuggestionActions(StoreBase):
                 rejections_t.c.document_id == suggestion.document_id, rejections_t.c.start == suggestion.start,
                 rejections_t.c.end == suggestion.end,
                 rejections_t.c.label_id == self.label_id(connection, suggestion.label)))
+
+    def suggestion_decisions(self) -> dict[str, tuple[int, int]]:
+        """Per source, how many of its suggestions this user accepted (spans with that origin) and rejected."""
+        with self.read() as connection:
+            me = self._my_id(connection)
+            accepted = dict(connection.execute(select(spans_t.c.origin, func.count()).where(
+                spans_t.c.annotator_id == me, spans_t.c.origin.like("suggestion:%")).group_by(spans_t.c.origin)).all())
+            rejected = dict(connection.execute(select(rejections_t.c.source, func.count()).where(
+                rejections_t.c.annotator_id == me).group_by(rejections_t.c.source)).all())
+        names = {origin.split(":", 1)[1] for origin in accepted} | {name for name in rejected if name}
+        return {name: (accepted.get(f"suggestion:{name}", 0), rejected.get(name, 0)) for name in sorted(names)}
 
     def import_gazetteer(self, path: Path) -> int:
         """``text<TAB>label`` per line; every line checked first, then all stored in one transaction."""

@@ -84,6 +84,9 @@ _POLICIES = [
     ("suggestion_rejections", "delete", "DELETE", "annotator_id = annotator_my_id()", None),
     ("gazetteer", "read", "SELECT", "true", None),
     ("gazetteer", "add", "INSERT", None, "annotator_is_reviewer()"),
+    ("trained_models", "read", "SELECT", "true", None),
+    ("trained_models", "add", "INSERT", None, "true"),
+    ("trained_models", "change", "UPDATE", "true", "true"),
     ("documents", "read", "SELECT", "true", None),
     ("documents", "add", "INSERT", None, "true"),
 ]
@@ -94,6 +97,7 @@ GRANT SELECT ON ALL TABLES IN SCHEMA public TO {TEAM_ROLE};
 GRANT INSERT, UPDATE, DELETE ON spans, span_history, labels, links, link_types TO {TEAM_ROLE};
 GRANT INSERT, DELETE ON suggestions, suggestion_rejections TO {TEAM_ROLE};
 GRANT INSERT ON gazetteer TO {TEAM_ROLE};
+GRANT INSERT, UPDATE ON trained_models TO {TEAM_ROLE};
 GRANT INSERT ON documents TO {TEAM_ROLE};
 GRANT INSERT, UPDATE ON annotators TO {TEAM_ROLE};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {TEAM_ROLE};

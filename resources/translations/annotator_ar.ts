@@ -740,57 +740,77 @@
         <translation>إظهار وسوم الموسِّمين ال&amp;آخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="138"/>
+        <location filename="../../annotator/gui/menus.py" line="139"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="150"/>
+        <location filename="../../annotator/gui/menus.py" line="151"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="153"/>
+        <location filename="../../annotator/gui/menus.py" line="154"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="158"/>
+        <location filename="../../annotator/gui/menus.py" line="159"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="162"/>
+        <location filename="../../annotator/gui/menus.py" line="163"/>
         <source>Next &amp;span</source>
         <translation>الوسم التا&amp;لي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="164"/>
+        <location filename="../../annotator/gui/menus.py" line="165"/>
         <source>Next su&amp;ggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="166"/>
+        <location filename="../../annotator/gui/menus.py" line="167"/>
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="170"/>
+        <location filename="../../annotator/gui/menus.py" line="171"/>
         <source>Previous s&amp;pan</source>
         <translation>الوسم الساب&amp;ق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="174"/>
+        <location filename="../../annotator/gui/menus.py" line="175"/>
         <source>Back to the &amp;text</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="177"/>
+        <location filename="../../annotator/gui/menus.py" line="178"/>
+        <source>&amp;Suggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="180"/>
+        <source>&amp;Train the model now</source>
+        <translation>&amp;درّب النموذج الآن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="182"/>
+        <source>&amp;Retrain after…</source>
+        <translation>أعد التدريب &amp;بعد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="184"/>
+        <source>&amp;Suggest again for this document</source>
+        <translation>ا&amp;قترح من جديد لهذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/menus.py" line="187"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/menus.py" line="179"/>
+        <location filename="../../annotator/gui/menus.py" line="189"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
@@ -805,77 +825,77 @@
         <translation>غيّر برنامج آخر قاعدة البيانات: F5 يعرض التغييرات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163"/>
+        <location filename="../../annotator/gui/main_window.py" line="166"/>
         <source>{name} — annotator</source>
         <translation>{name} — المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="210"/>
+        <location filename="../../annotator/gui/main_window.py" line="213"/>
         <source>Select some text first (mouse, or Shift+arrows), then press a label key.</source>
         <translation>حدّد نصًا أولًا (بالفأرة أو Shift مع الأسهم)، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="216"/>
+        <location filename="../../annotator/gui/main_window.py" line="219"/>
         <source>The selection holds no word to tag.</source>
         <translation>لا يحوي التحديد كلمة لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="235"/>
+        <location filename="../../annotator/gui/main_window.py" line="238"/>
         <source>Select some text or a span first, then press P.</source>
         <translation>اختر نصًا أو مقطعًا أولًا ثم اضغط P.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242"/>
+        <location filename="../../annotator/gui/main_window.py" line="245"/>
         <source>Nothing to put back.</source>
         <translation>لا شيء لإعادته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="248"/>
+        <location filename="../../annotator/gui/main_window.py" line="251"/>
         <source>No proclitic to take off (و ف ب ك ل; the article ال stays).</source>
         <translation>لا سابقة لإزالتها (و ف ب ك ل؛ وأداة التعريف ال تبقى).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="277"/>
+        <location filename="../../annotator/gui/main_window.py" line="280"/>
         <source>No span is selected: click a span or pick one in the span list.</source>
         <translation>لا وسم محدد: انقر وسمًا أو اختره من قائمة الوسوم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="303"/>
+        <location filename="../../annotator/gui/main_window.py" line="306"/>
         <source>{status} by {reviewer}: “{note}”</source>
         <translation>{status} من {reviewer}: «{note}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="337"/>
+        <location filename="../../annotator/gui/main_window.py" line="340"/>
         <source>Tag the selection as</source>
         <translation>وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="337"/>
+        <location filename="../../annotator/gui/main_window.py" line="340"/>
         <source>Change the selected span to</source>
         <translation>تغيير الوسم المحدد إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="343"/>
+        <location filename="../../annotator/gui/main_window.py" line="346"/>
         <source>Link to…  (L)</source>
         <translation>ربط بـ…  (L)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="346"/>
+        <location filename="../../annotator/gui/main_window.py" line="349"/>
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="396"/>
+        <location filename="../../annotator/gui/main_window.py" line="403"/>
         <source>Saved ✓  {message}</source>
         <translation>حُفظ ✓  {message}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="405"/>
+        <location filename="../../annotator/gui/main_window.py" line="412"/>
         <source>1 span · {mine} mine · user {user}</source>
         <translation>مقطع واحد · {mine} لي · المستخدم {user}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="406"/>
+        <location filename="../../annotator/gui/main_window.py" line="413"/>
         <source>{count} spans · {mine} mine · user {user}</source>
         <translation>{count} وسم · {mine} لي · المستخدم {user}</translation>
     </message>
@@ -897,6 +917,44 @@
         <location filename="../../annotator/gui/file_actions.py" line="65"/>
         <source>exported {count} document(s)</source>
         <translation>صُدِّر {count} مستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="163"/>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTraining</name>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="184"/>
+        <source>Retrain the model</source>
+        <translation>إعادة تدريب النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="185"/>
+        <source>Retrain after this many new spans (0: never):</source>
+        <translation>أعد التدريب بعد هذا العدد من الوسوم الجديدة (0: أبدًا):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="198"/>
+        <source>The model is already being trained.</source>
+        <translation>النموذج قيد التدريب بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="210"/>
+        <source>Training the suggestion model in the background…</source>
+        <translation>يُدرَّب نموذج الاقتراحات في الخلفية…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="221"/>
+        <source>The model was not trained: {reason}</source>
+        <translation>لم يُدرَّب النموذج: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="225"/>
+        <source>Model trained: suggestions updated.</source>
+        <translation>دُرِّب النموذج: حُدِّثت الاقتراحات.</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1106,29 @@
     </message>
 </context>
 <context>
+    <name>Source</name>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="48"/>
+        <source>matcher</source>
+        <translation>المطابِق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="48"/>
+        <source>dates</source>
+        <translation>التواريخ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="49"/>
+        <source>cues</source>
+        <translation>أفعال القول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="49"/>
+        <source>model</source>
+        <translation>النموذج</translation>
+    </message>
+</context>
+<context>
     <name>SpanListModel</name>
     <message>
         <location filename="../../annotator/gui/span_list.py" line="47"/>
@@ -1096,24 +1177,116 @@
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../annotator/gui/suggesting.py" line="64"/>
+        <location filename="../../annotator/gui/suggesting.py" line="74"/>
         <source>Suggestions could not be computed: {error}</source>
         <translation>تعذّر حساب الاقتراحات: {error}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggesting.py" line="135"/>
+        <location filename="../../annotator/gui/suggesting.py" line="167"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggesting.py" line="149"/>
+        <location filename="../../annotator/gui/suggesting.py" line="181"/>
         <source>Suggestion: {label} “{text}” ({source}, score {score:g}): Enter accepts, Shift+Enter accepts every “{text}”, R rejects</source>
         <translation>اقتراح: {label} «{text}» ({source}، الدرجة {score:g}): Enter يقبل، Shift+Enter يقبل كل «{text}»، R يرفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggesting.py" line="180"/>
+        <location filename="../../annotator/gui/suggesting.py" line="197"/>
+        <source>accept every “{text}” as {label}</source>
+        <translation>قبول كل «{text}» بوصفه {label}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="229"/>
+        <source>Suggested source: “{actor}”. Enter links the claim to it, Esc skips.</source>
+        <translation>المصدر المقترح: «{actor}». Enter يربط الادعاء به، وEsc يتخطاه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="247"/>
         <source>Rejected: “{text}” is not suggested here again.</source>
         <translation>رُفض: لن يُقترح «{text}» هنا مرة أخرى.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionListModel</name>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="55"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="55"/>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="56"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="56"/>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="111"/>
+        <source>Train the model now</source>
+        <translation>درّب النموذج الآن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="138"/>
+        <source>source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="138"/>
+        <source>precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="139"/>
+        <source>recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="140"/>
+        <source>accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="140"/>
+        <source>rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="150"/>
+        <source>No model trained yet: it learns from your spans.</source>
+        <translation>لم يُدرَّب نموذج بعد: يتعلم من وسومك.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_panel.py" line="152"/>
+        <source>Model trained {when} by {who} on {spans} spans in {documents} documents; scores on 20% of the documents held out.</source>
+        <translation>دُرِّب النموذج في {when} بواسطة {who} على {spans} وسمًا في {documents} مستندات؛ الدرجات على 20% من المستندات المحجوزة.</translation>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="278"/>
+        <source>reject the suggestion “{text}”</source>
+        <translation>رفض الاقتراح «{text}»</translation>
+    </message>
+</context>
+<context>
+    <name>self.controller</name>
+    <message>
+        <location filename="../../annotator/gui/suggesting.py" line="290"/>
+        <source>Undone: {what}</source>
+        <translation>تراجعت عن: {what}</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,8 @@ from annotator.core.suggest.base import StoredSuggestion, SuggestContext, Sugges
 __all__ = ["SOURCES", "StoredSuggestion", "SuggestContext", "Suggestion", "SuggestionSource", "source_named"]
 
 # name -> (module under annotator.core.suggest, class): adding a source touches its module and this line.
-SOURCES = {"matcher": ("matcher", "MatcherSource"), "dates": ("dates", "DateSource"), "cues": ("cues", "CueSource")}
+SOURCES = {"matcher": ("matcher", "MatcherSource"), "dates": ("dates", "DateSource"), "cues": ("cues", "CueSource"),
+           "model": ("model", "ModelSource")}
 
 
 def source_named(name: str) -> SuggestionSource:

@@ -31,6 +31,8 @@ class SuggestContext:
     # (text, label) pairs from `annotator gazetteer import FILE.tsv`
     gazetteer: list[tuple[str, str]] = field(default_factory=list)
     labels: tuple[str, ...] = ("actor", "location", "date", "claim")
+    # the project's trained model (crfsuite bytes, ``annotator model train``), None before the first
+    model: bytes | None = None
 
 
 class SuggestionSource(Protocol):

@@ -1,0 +1,239 @@
+"""The Suggestions dock: the open document's suggestions (sortable, best score first; activating one
+selects it in the text), how far to trust each source (held-out precision/recall/F1 from the last
+training) and what this user did with them (accepted/rejected), and the model's training.
+
+Training runs in another process (``annotator model train``): crfsuite holds the interpreter lock while
+it trains, so in a thread it would freeze the window for seconds. The window starts it after every N new
+spans (Suggestions ▸ Retrain after…, default 20, 0 = never) or on request, and reads the stored model
+when it is done.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.suggest import SOURCES, StoredSuggestion
+from annotator.gui.panels import RightToLeftTextDelegate, TableView
+from annotator.gui.table_model import FlatTableModel, Index
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+log = logging.getLogger("annotator.suggest")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+# Shown translated; stored as they are.
+_SOURCE_NAMES = (QT_TRANSLATE_NOOP("Source", "matcher"), QT_TRANSLATE_NOOP("Source", "dates"),
+                 QT_TRANSLATE_NOOP("Source", "cues"), QT_TRANSLATE_NOOP("Source", "model"))
+RETRAIN_KEY = "suggestions/retrain_every"
+DEFAULT_RETRAIN_EVERY = 20
+
+
+class SuggestionListModel(FlatTableModel):
+    COLUMNS = (QT_TRANSLATE_NOOP("SuggestionListModel", "Text"), QT_TRANSLATE_NOOP("SuggestionListModel", "Label"),
+               QT_TRANSLATE_NOOP("SuggestionListModel", "Source"), QT_TRANSLATE_NOOP("SuggestionListModel", "Score"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[StoredSuggestion] = []
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def reset(self, suggestions: list[StoredSuggestion]) -> None:
+        self.beginResetModel()
+        self.rows = list(suggestions)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        suggestion = self.rows[index.row()]
+        values = (suggestion.text, suggestion.label, suggestion.source, suggestion.score)
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = (suggestion.text, QCoreApplication.translate("Label", suggestion.label),
+                     QCoreApplication.translate("Source", suggestion.source), f"{suggestion.score:.3g}")
+            return shown[index.column()]
+        if role == SORT_ROLE:  # the text column sorts by place in the document
+            return (suggestion.start, *values[1:])[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return suggestion
+        return None
+
+
+class SuggestionsPanel(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.model = SuggestionListModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = TableView(300)
+        self.table.setObjectName("suggestionList")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(0, RightToLeftTextDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # the most trusted first
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+        self.quality = QLabel()
+        self.quality.setObjectName("suggestionQuality")
+        self.quality.setTextFormat(Qt.TextFormat.RichText)
+        self.quality.setWordWrap(True)
+        self.train_button = QPushButton(self.tr("Train the model now"))
+        self.train_button.setObjectName("trainModel")
+        self.train_button.clicked.connect(lambda: window.training.start(manual=True))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.train_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.quality)
+        layout.addLayout(buttons)
+
+    def show_suggestions(self, suggestions: list[StoredSuggestion]) -> None:
+        self.model.reset(suggestions)
+
+    def _activated(self, index: QModelIndex) -> None:
+        suggestion = index.data(Qt.ItemDataRole.UserRole)
+        if suggestion is not None:
+            self.window.suggesting.select(suggestion)
+            self.window.view.setFocus()  # ready for Enter / R
+
+    def show_quality(self) -> None:
+        """Per source: held-out precision/recall/F1 from the last training, and my accepted/rejected."""
+        store = self.window.store
+        info = store.model_info()
+        decisions = store.suggestion_decisions()
+        head = "".join(f"<th>{self.tr(title)}</th>" for title in (
+            QT_TRANSLATE_NOOP("SuggestionsPanel", "source"), QT_TRANSLATE_NOOP("SuggestionsPanel", "precision"),
+            QT_TRANSLATE_NOOP("SuggestionsPanel", "recall"), "F1",
+            QT_TRANSLATE_NOOP("SuggestionsPanel", "accepted"), QT_TRANSLATE_NOOP("SuggestionsPanel", "rejected")))
+        rows = []
+        for source in SOURCES:
+            overall = [s for s in (info.scores.get(source, []) if info else []) if s.label == "all"]
+            measured = [f"{overall[0].precision:.2f}", f"{overall[0].recall:.2f}", f"{overall[0].f1:.2f}"] \
+                if overall else ["–", "–", "–"]
+            accepted, rejected = decisions.get(source, (0, 0))
+            cells = [QCoreApplication.translate("Source", source), *measured, str(accepted), str(rejected)]
+            rows.append("<tr>" + "".join(f"<td align='center'>{cell}</td>" for cell in cells) + "</tr>")
+        if info is None:
+            when = self.tr("No model trained yet: it learns from your spans.")
+        else:
+            when = self.tr("Model trained {when} by {who} on {spans} spans in {documents} documents; scores on "
+                           "20% of the documents held out.").format(when=f"{info.trained_at:%Y-%m-%d %H:%M}",
+                                                                   who=info.trained_by, spans=info.spans,
+                                                                   documents=info.documents)
+        self.quality.setText(f"<table cellspacing='4'><tr>{head}</tr>{''.join(rows)}</table><p>{when}</p>")
+
+
+def build_suggestions_panel(window: MainWindow) -> None:
+    from annotator.gui.panels import add_dock
+
+    window.panel_suggestions = SuggestionsPanel(window)
+    title = QCoreApplication.translate("MainWindow", "Suggestions")
+    window.suggestions_dock = add_dock(window, title, "suggestionsDock", window.panel_suggestions,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+    window.panel_suggestions.show_quality()
+
+
+class ModelTraining(QObject):
+    """Retraining in the background: counts my new spans, starts ``annotator model train`` in its own
+    process after every N of them, and when it is done shows the new scores and suggests again."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.process: QProcess | None = None
+        self.new_spans = 0
+
+    @property
+    def every(self) -> int:
+        return int(self.window.settings.value(RETRAIN_KEY, DEFAULT_RETRAIN_EVERY))
+
+    def ask_every(self) -> None:
+        value, ok = QInputDialog.getInt(self.window, self.tr("Retrain the model"),
+                                        self.tr("Retrain after this many new spans (0: never):"),
+                                        self.every, 0, 100_000)
+        if ok:
+            self.window.settings.setValue(RETRAIN_KEY, value)
+
+    def span_added(self) -> None:
+        self.new_spans += 1
+        if self.every and self.new_spans >= self.every and self.process is None:
+            self.start()
+
+    def start(self, manual: bool = False) -> bool:
+        if self.process is not None:
+            if manual:
+                self.window.show_message(self.tr("The model is already being trained."))
+            return False
+        self.new_spans = 0
+        process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        # The database and user go through the environment, not the command line (a team URL may hold a password).
+        environment.insert("ANNOTATOR_DB", self.window.store.engine.url.render_as_string(hide_password=False))
+        environment.insert("ANNOTATOR_USER", self.window.store.user)
+        process.setProcessEnvironment(environment)
+        process.finished.connect(lambda code, _status: self._finished(process, code))
+        self.process = process
+        self.window.panel_suggestions.train_button.setEnabled(False)
+        self.window.show_message(self.tr("Training the suggestion model in the background…"))
+        process.start(sys.executable, ["-m", "annotator", "model", "train"])
+        return True
+
+    def _finished(self, process: QProcess, code: int) -> None:
+        self.process = None
+        self.window.panel_suggestions.train_button.setEnabled(True)
+        output = bytes(process.readAllStandardError().data()).decode("utf-8", "replace").strip()
+        if code != 0:
+            reason = output.splitlines()[-1] if output else f"exit {code}"
+            log.warning("model training failed: %s", output)
+            self.window.show_message(self.tr("The model was not trained: {reason}").format(reason=reason), error=True)
+            return
+        self.window.panel_suggestions.show_quality()
+        self.window.suggesting.recompute()
+        self.window.show_message(self.tr("Model trained: suggestions updated."))
+
+    def wait(self, milliseconds: int = 30_000) -> None:
+        if self.process is not None:
+            self.process.waitForFinished(milliseconds)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.finished.disconnect()
+            self.process.kill()
+            self.process.waitForFinished(5000)
+            self.process = None
+
+
+__all__ = ["DEFAULT_RETRAIN_EVERY", "RETRAIN_KEY", "ModelTraining", "SuggestionsPanel", "build_suggestions_panel"]
