@@ -5,4 +5,5 @@ from __future__ import annotations
 
 MODULES = ("annotator.commands.transfer", "annotator.commands.overview", "annotator.commands.review",
            "annotator.commands.report", "annotator.commands.safety", "annotator.commands.team",
-           "annotator.commands.links", "annotator.commands.suggest", "annotator.commands.model")
+           "annotator.commands.links", "annotator.commands.suggest", "annotator.commands.model",
+           "annotator.commands.project")

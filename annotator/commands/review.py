@@ -23,6 +23,8 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
     p.add_argument("--annotators", action="append", metavar="A,B[,...]", help="compare these (default: everyone)")
     p.add_argument("--label", action="append", metavar="LABEL[,LABEL]", help="only these labels")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--all-documents", action="store_true",
+                   help="compare on every document both annotated, not only the ones both marked finished")
 
     p = commands.add_parser("users", help="list annotators and roles, or grant a role")
     add_global_options(p)
@@ -57,19 +59,25 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if len(names) < 2:
         raise AnnotatorError("agreement needs spans from at least two annotators "
                              f"(found: {', '.join(names) or 'none'})")
-    reports = agreement(texts, units, labels, names)
     link_units, span_ends = link_agreement_input(store, annotators)
-    links = link_agreement(link_units, span_ends, names)
+    if args.all_documents:
+        reports = agreement(texts, units, labels, names)
+        links = link_agreement(link_units, span_ends, names)
+        used = "annotated by both"
+    else:
+        reports, links = _on_finished_documents(store.finished_by(), texts, units, labels, names, link_units, span_ends)
+        used = "finished by both"
     if args.json:
-        print(json.dumps({"pairs": [r.as_json() for r in reports], "links": links}, ensure_ascii=False, indent=2,
-                         default=str))
+        print(json.dumps({"documents": used, "pairs": [r.as_json() for r in reports], "links": links},
+                         ensure_ascii=False, indent=2, default=str))
         return 0
 
     def fmt(value: float | None) -> str:
         return "   -  " if value is None else f"{value:6.3f}"
 
     for report in reports:
-        print(f"{report.a} vs {report.b}: {report.documents} document(s) annotated by both")
+        print(f"{report.a} vs {report.b}: {report.documents} document(s) {used}"
+              + ("" if args.all_documents else " (--all-documents: every document both annotated)"))
         print(f"  {'label':<12} {'exact F1':>8} {'P':>6} {'R':>6} {'overlap':>8} {'kappa':>6} {'alpha_u':>7}")
         rows = [*report.labels.items(), ("overall", report.overall)]
         for name, m in rows:
@@ -83,6 +91,22 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             print(f"  links: exact F1 {fmt(pair['f1_exact'])}, given both ends {fmt(pair['f1_given_spans'])} "
                   f"({pair['links_a']} vs {pair['links_b']} links, {pair['matched']} matched)")
     return 0
+
+
+def _on_finished_documents(finished, texts, units, labels, names, link_units, span_ends):  # type: ignore[no-untyped-def]
+    """Each pair compared on the documents both marked finished: half-done work is not disagreement."""
+    from itertools import combinations
+
+    reports, pairs = [], []
+    for a, b in combinations(names, 2):
+        both = {document for document, people in finished.items() if a in people and b in people}
+        reports += agreement(texts, [u for u in units if u.document_id in both and u.annotator in (a, b)],
+                             labels, [a, b])
+        pairs += link_agreement([u for u in link_units if u.document_id in both],
+                                [e for e in span_ends if e[1] in both], [a, b])["pairs"]
+    matched = sum(int(p["matched"]) for p in pairs)
+    total = sum(int(p["links_a"]) + int(p["links_b"]) for p in pairs)
+    return reports, {"f1_exact": None if total == 0 else 2 * matched / total, "pairs": pairs}
 
 
 def cmd_users(args: argparse.Namespace) -> int:

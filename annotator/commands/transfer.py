@@ -35,6 +35,9 @@ def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
                         "nobody rejected (rejected spans are written only when asked for by name)")
     p.add_argument("--all-documents", action="store_true",
                    help="with a filter, also write documents that have no matching span")
+    p.add_argument("--finished", action="store_true",
+                   help="only finished work: each annotator's spans in the documents they marked finished "
+                        "(with --status accepted: the documents with no open disagreement)")
     p.add_argument("--split", metavar="NAME=SHARE,...",
                    help="split by document into parts, one output each: train=0.8,dev=0.1,test=0.1")
     p.add_argument("--seed", type=int, default=0, help="seed of the --split shuffle (default 0)")
@@ -128,7 +131,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     for out in outs:
         refuse_database_file(str(store.engine.url), out, "exporting over")
     export_filter = ExportFilter(annotators=split_list(args.annotator), labels=split_list(args.label),
-                                 statuses=statuses, all_documents=args.all_documents)
+                                 statuses=statuses, all_documents=args.all_documents, finished=args.finished)
     total = store.document_count()
     report = FormatReport()
     try:

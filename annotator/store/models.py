@@ -234,3 +234,68 @@ class TrainedModel(Base):
     documents: Mapped[int] = mapped_column(Integer)
     tokens: Mapped[int] = mapped_column(Integer)
     spans: Mapped[int] = mapped_column(Integer)
+
+
+DOCUMENT_STATES = ("in_progress", "finished", "skipped")  # "new" is the absence of a row and of spans
+
+
+class DocumentState(Base):
+    """One annotator's state of one document (absent: new, or in progress once they have a span)."""
+
+    __tablename__ = "document_states"
+    __table_args__ = (
+        UniqueConstraint("document_id", "annotator_id", name="uq_document_states_identity"),
+        CheckConstraint("state IN ('in_progress', 'finished', 'skipped')", name="state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    state: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DocumentStateChange(Base):
+    """Every change of a document state (finished, skipped, reopened), by whom and when."""
+
+    __tablename__ = "document_state_history"
+    __table_args__ = (Index("ix_document_state_history_document", "document_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    before: Mapped[str | None] = mapped_column(String(20))
+    after: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Assignment(Base):
+    """A document given to an annotator (by a reviewer)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        UniqueConstraint("document_id", "annotator_id", name="uq_assignments_identity"),
+        Index("ix_assignments_annotator", "annotator_id", "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    assigned_by: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ProjectText(Base):
+    """A text the team shares, by name (the guidelines)."""
+
+    __tablename__ = "project_texts"
+    __table_args__ = (UniqueConstraint("name", name="uq_project_texts_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200))

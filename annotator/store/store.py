@@ -13,6 +13,7 @@ from annotator.core.model import DocumentSummary, StoredDocument
 from annotator.store.base import StoreBase, annotators_t, documents_t, history_t, labels_t, spans_t
 from annotator.store.labels import LabelAdmin
 from annotator.store.links import LinkActions
+from annotator.store.project import ProjectActions
 from annotator.store.spans import SpanActions
 from annotator.store.suggestions import SuggestionActions
 from annotator.store.trained_models import TrainedModelActions
@@ -25,7 +26,8 @@ _CHANGE_MARKER = ("SELECT (SELECT max(id) FROM documents), (SELECT max(id) FROM 
                   "(SELECT max(id) FROM span_history), (SELECT max(id) FROM labels)")
 
 
-class Store(SpanActions, LinkActions, SuggestionActions, TrainedModelActions, LabelAdmin, UserAdmin, StoreBase):
+class Store(SpanActions, LinkActions, SuggestionActions, TrainedModelActions, ProjectActions, LabelAdmin, UserAdmin,
+            StoreBase):
     def document_count(self) -> int:
         with self.read() as connection:
             return connection.scalar(select(func.count()).select_from(documents_t)) or 0

@@ -87,6 +87,17 @@ _POLICIES = [
     ("trained_models", "read", "SELECT", "true", None),
     ("trained_models", "add", "INSERT", None, "true"),
     ("trained_models", "change", "UPDATE", "true", "true"),
+    ("document_states", "read", "SELECT", "true", None),
+    ("document_states", "add", "INSERT", None, "annotator_id = annotator_my_id()"),
+    ("document_states", "change", "UPDATE", "annotator_id = annotator_my_id()", "annotator_id = annotator_my_id()"),
+    ("document_state_history", "read", "SELECT", "true", None),
+    ("document_state_history", "add", "INSERT", None, "actor_id = annotator_my_id()"),
+    ("assignments", "read", "SELECT", "true", None),
+    ("assignments", "add", "INSERT", None, "annotator_is_reviewer()"),
+    ("assignments", "delete", "DELETE", "annotator_is_reviewer()", None),
+    ("project_texts", "read", "SELECT", "true", None),
+    ("project_texts", "add", "INSERT", None, "annotator_is_reviewer()"),
+    ("project_texts", "change", "UPDATE", "annotator_is_reviewer()", "annotator_is_reviewer()"),
     ("documents", "read", "SELECT", "true", None),
     ("documents", "add", "INSERT", None, "true"),
 ]
@@ -98,6 +109,9 @@ GRANT INSERT, UPDATE, DELETE ON spans, span_history, labels, links, link_types T
 GRANT INSERT, DELETE ON suggestions, suggestion_rejections TO {TEAM_ROLE};
 GRANT INSERT ON gazetteer TO {TEAM_ROLE};
 GRANT INSERT, UPDATE ON trained_models TO {TEAM_ROLE};
+GRANT INSERT, UPDATE ON document_states, project_texts TO {TEAM_ROLE};
+GRANT INSERT ON document_state_history TO {TEAM_ROLE};
+GRANT INSERT, DELETE ON assignments TO {TEAM_ROLE};
 GRANT INSERT ON documents TO {TEAM_ROLE};
 GRANT INSERT, UPDATE ON annotators TO {TEAM_ROLE};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {TEAM_ROLE};

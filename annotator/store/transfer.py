@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, exists, func, insert, select
 
 from annotator.core.errors import AnnotatorError, InputError, printable_path
 from annotator.core.formats.base import ExportDocument
@@ -16,6 +16,7 @@ from annotator.core.spans import record_problem
 from annotator.core.text import text_sha256
 from annotator.store.links import link_types_t, links_t
 from annotator.store.models import utcnow
+from annotator.store.project import states_t
 from annotator.store.store import Store, annotators_t, documents_t, history_t, labels_t, spans_t
 
 # Colours for labels added on import (--add-labels), distinct from the default four.
@@ -234,10 +235,18 @@ class ExportFilter:
     labels: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     all_documents: bool = False
+    # Only finished work: each annotator's spans in the documents they marked finished (a finished
+    # document with no span is written too: the annotator found nothing there). For the gold layer
+    # (accepted spans only), the documents with no open disagreement left.
+    finished: bool = False
 
     @property
     def chosen_statuses(self) -> list[str]:
         return list(self.statuses) or list(NOT_REJECTED)
+
+    @property
+    def gold_layer(self) -> bool:
+        return self.chosen_statuses == ["accepted"]
 
     @property
     def active(self) -> bool:
@@ -254,9 +263,23 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
     With a filter, only documents that have a matching span are written, unless ``all_documents``.
     """
     wanted = export_filter or ExportFilter()
+    resolved = store.resolved_documents() if wanted.finished and wanted.gold_layer else None
     with store.read() as connection:
         label_names, annotator_names, conditions = _span_conditions(connection, wanted)
         conditions.append(spans_t.c.status.in_(wanted.chosen_statuses))
+        link_conditions = [links_t.c.status.in_(wanted.chosen_statuses)]
+        finished_documents = None
+        if resolved is not None:
+            conditions.append(spans_t.c.document_id.in_(sorted(resolved)))
+            finished_documents = select(spans_t.c.document_id).where(*conditions)
+        elif wanted.finished:
+            conditions.append(_finished_by(spans_t.c.document_id, spans_t.c.annotator_id))
+            link_conditions.append(_finished_by(links_t.c.document_id, links_t.c.annotator_id))
+            by_chosen = [states_t.c.state == "finished"]
+            if wanted.annotators:
+                by_chosen.append(states_t.c.annotator_id.in_(
+                    [i for i, n in annotator_names.items() if n in wanted.annotators]))
+            finished_documents = select(states_t.c.document_id).where(*by_chosen)
 
         span_rows = connection.execution_options(yield_per=batch).execute(
             select(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.text,
@@ -268,12 +291,14 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
             select(links_t.c.document_id, links_t.c.id, link_types_t.c.name, links_t.c.from_span_id,
                    links_t.c.to_span_id, links_t.c.annotator_id, links_t.c.status)
             .join(link_types_t, link_types_t.c.id == links_t.c.type_id)
-            .where(links_t.c.status.in_(wanted.chosen_statuses))
+            .where(*link_conditions)
             .order_by(links_t.c.document_id, links_t.c.id)
         )
         document_query = select(documents_t.c.id, documents_t.c.name, documents_t.c.text, documents_t.c.sha256,
                                 documents_t.c.meta).order_by(documents_t.c.id)
-        if wanted.active and not wanted.all_documents:
+        if finished_documents is not None:
+            document_query = document_query.where(documents_t.c.id.in_(finished_documents))
+        elif wanted.active and not wanted.all_documents:
             document_query = document_query.where(
                 documents_t.c.id.in_(select(spans_t.c.document_id).where(*conditions))
             )
@@ -299,6 +324,12 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
                     links.append(LinkRecord(from_id, to_id, type_name, annotator_names[annotator_id], status, link_id))
                 pending_link = next(link_tuples, None)
             yield ExportDocument(name, text, sha256, spans, dict(meta or {}), links)
+
+
+def _finished_by(document_column, annotator_column):  # type: ignore[no-untyped-def]
+    """Whether the row's annotator marked the row's document finished."""
+    return exists().where(states_t.c.document_id == document_column, states_t.c.annotator_id == annotator_column,
+                          states_t.c.state == "finished")
 
 
 def _span_conditions(connection: Connection, wanted: ExportFilter) -> tuple[dict[int, str], dict[int, str], list]:
