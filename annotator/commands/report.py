@@ -127,7 +127,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     colors = {label.name: label.color for label in store.labels()}
     texts, _names, units = agreement_input(store, labels)
     annotators = sorted({u.annotator for u in units})
-    figure, axes = plt.subplots(2, 2, figsize=(13, 9))
+    figure, axes = plt.subplots(3, 2, figsize=(13, 13))
     figure.suptitle(arabic("تقرير التوسيم — annotation report"), fontsize=16)
 
     counts = Counter((u.annotator, u.label) for u in units)
@@ -160,11 +160,34 @@ def cmd_report(args: argparse.Namespace) -> int:
             axis.barh([arabic(name) for name, _ in reversed(top)], [n for _, n in reversed(top)],
                       color=colors.get(label, "#888888"))
         axis.set_title(f"top {label}s")
+    _progress(axes[2][0], axes[2][1], store.progress())
     figure.tight_layout()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(args.out, dpi=110)
     print(f"wrote {args.out}")
     return 0
+
+
+def _progress(bars, times, progress) -> None:  # type: ignore[no-untyped-def]
+    """The project's progress: per annotator, finished / skipped / in progress / not started (of what they
+    were assigned) as stacked bars, and the time spent."""
+    people = list(progress["annotators"])
+    if not people:
+        for axis in (bars, times):
+            axis.text(0.5, 0.5, "no project progress yet", ha="center", va="center")
+            axis.set_axis_off()
+        return
+    left = [0] * len(people)
+    for key, color in (("finished", "#2a9d8f"), ("skipped", "#9e9e9e"), ("in_progress", "#e9c46a")):
+        values = [progress["annotators"][p][key] for p in people]
+        bars.barh(people, values, left=left, color=color, label=key.replace("_", " "))
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    rest = [max(0, progress["annotators"][p]["assigned"] - done) for p, done in zip(people, left, strict=True)]
+    bars.barh(people, rest, left=left, color="#e0e0e0", label="not started")
+    bars.legend(loc="lower right", fontsize=9)
+    bars.set_title("documents per annotator")
+    times.barh(people, [progress["annotators"][p]["seconds"] / 60 for p in people], color="#457b9d")
+    times.set_title("time spent (minutes, from the history)")
 
 
 def _mean(values) -> float:  # type: ignore[no-untyped-def]

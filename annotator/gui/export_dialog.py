@@ -79,6 +79,8 @@ class ExportOptionsDialog(QDialog):
             self.status_box.addItem(self.tr(text), statuses)
         self.status_box.setCurrentIndex(0 if reviewer else 1)
         self.all_documents = QCheckBox(self.tr("Also documents without a chosen span"))
+        self.finished = QCheckBox(self.tr("Only finished documents (the gold layer: no open disagreement)"))
+        self.finished.setObjectName("exportFinished")
         self.split_edit = QLineEdit()
         self.split_edit.setPlaceholderText(self.tr("none (one output); e.g. train=0.8,dev=0.1,test=0.1"))
         self.seed_box = QSpinBox()
@@ -96,6 +98,7 @@ class ExportOptionsDialog(QDialog):
         form.addRow(self.tr("Labels"), self.label_list)
         form.addRow(self.tr("Review status"), self.status_box)
         form.addRow("", self.all_documents)
+        form.addRow("", self.finished)
         form.addRow(self.tr("Split"), self.split_edit)
         form.addRow(self.tr("Seed"), self.seed_box)
         form.addRow(self.error_label)
@@ -111,7 +114,7 @@ class ExportOptionsDialog(QDialog):
     def export_filter(self) -> ExportFilter:
         return ExportFilter(annotators=_checked(self.annotator_list), labels=_checked(self.label_list),
                             statuses=list(self.status_box.currentData()),
-                            all_documents=self.all_documents.isChecked())
+                            all_documents=self.all_documents.isChecked(), finished=self.finished.isChecked())
 
     def chosen_split(self) -> list[tuple[str, float]] | None:
         """The parts of ``--split`` (AnnotatorError when malformed), or None for one output."""

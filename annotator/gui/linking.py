@@ -167,7 +167,8 @@ class LinkingController(QObject):
         self.finished.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.active and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        control = isinstance(event, QKeyEvent) and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if self.active and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and not control:
             key = event.key()
             if key == Qt.Key.Key_Tab:
                 self.move(+1)
@@ -181,7 +182,8 @@ class LinkingController(QObject):
             if key == Qt.Key.Key_Escape:
                 self.cancel()
                 return True
-        if self.active and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        overriding = event.type() == QEvent.Type.ShortcutOverride
+        if self.active and overriding and isinstance(event, QKeyEvent) and not control:
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter,
                                Qt.Key.Key_Escape):
                 event.accept()  # ours while linking, not a window shortcut's (Esc: back to the text)

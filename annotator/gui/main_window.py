@@ -23,10 +23,12 @@ from annotator.gui.document_list import DOCUMENT_ID_ROLE
 from annotator.gui.document_view import DocumentView
 from annotator.gui.file_actions import FileActions
 from annotator.gui.find_bar import FindBar
+from annotator.gui.guidelines_dock import build_guidelines_dock
 from annotator.gui.linking import LinkingController
 from annotator.gui.menus import build_menus
 from annotator.gui.outside_changes import OutsideChangeWatcher
 from annotator.gui.panels import build_panels
+from annotator.gui.project import ProjectController
 from annotator.gui.session import AnnotationSession
 from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
 from annotator.gui.span_list import SPAN_ROLE, span_status_name
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         build_suggestions_panel(self)
         self.suggesting = SuggestionController(self)
         self.training = ModelTraining(self)
+        self.project = ProjectController(self)
+        self.guidelines = build_guidelines_dock(self)
         build_menus(self)
         self.default_shortcuts = remember_defaults(self)
         apply_saved_shortcuts(self, self.settings)
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
 
     def refresh_documents(self) -> None:
         self.documents_model.reset(self.store.document_summaries())
+        self.project.reload()
         if self.session.document is not None:
             self._select_document_row(self.session.document.id)
 
@@ -367,6 +372,7 @@ class MainWindow(QMainWindow):
         self.suggesting.tagged(span)
         if span.annotator == self.store.user:
             self.training.span_added()
+            self.project.span_added(span)
 
     def _span_removed(self, span: StoredSpan) -> None:
         if self.selected_span is not None and self.selected_span.id == span.id:

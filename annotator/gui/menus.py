@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QToolBar
 
 from annotator.gui.i18n import LANGUAGES
 from annotator.gui.review import ReviewController
+from annotator.gui.search_all import show_search_all
 from annotator.gui.span_list import label_display_name
 
 if TYPE_CHECKING:
@@ -97,6 +98,8 @@ def build_menus(window: MainWindow) -> None:
             QT_TRANSLATE_NOOP("MainWindow", "&Find…"), window.find_bar.open_bar, [QKeySequence.StandardKey.Find]
         )
     )
+    edit_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Search all documents…"),
+                                       lambda: show_search_all(window), ["Ctrl+Shift+F"]))
 
     view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     view_menu.addAction(
@@ -174,6 +177,11 @@ def build_menus(window: MainWindow) -> None:
     go_menu.addAction(
         window._action(QT_TRANSLATE_NOOP("MainWindow", "Back to the &text"), window.focus_text, ["Escape"])
     )
+    go_menu.addSeparator()
+    go_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Finish document and open the next"),
+                                     window.project.finish, ["Ctrl+Return", "Ctrl+Enter"]))
+    go_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "S&kip document…"),
+                                     window.project.skip, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]))
 
     suggest_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Suggestions"))
     suggest_menu.addAction(window.suggestions_action)
@@ -185,6 +193,8 @@ def build_menus(window: MainWindow) -> None:
                                           window.suggesting.recompute))
 
     help_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    help_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"),
+                                       window.guidelines.show_guidelines, ["F2"]))
     help_menu.addAction(
         window._action(QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), window.show_shortcuts, ["F1"])
     )

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.document_list import DocumentFilterProxy, DocumentListModel
+from annotator.gui.document_list import STATE_FILTER_NAMES, DocumentFilterProxy, DocumentListModel
 from annotator.gui.review import LayersPanel
 from annotator.gui.span_list import SpanFilterProxy, SpanListModel
 
@@ -87,7 +88,7 @@ def build_document_list(window: MainWindow) -> None:
     window.documents_model = DocumentListModel()
     window.documents_proxy = DocumentFilterProxy()
     window.documents_proxy.setSourceModel(window.documents_model)
-    window.documents_table = TableView(260)
+    window.documents_table = TableView(340)
     window.documents_table.setObjectName("documentList")
     window.documents_table.setModel(window.documents_proxy)
     window.documents_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,9 +96,9 @@ def build_document_list(window: MainWindow) -> None:
     window.documents_table.verticalHeader().hide()
     window.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     # Fixed widths: a ResizeToContents header re-measures every row on each count update (every tag).
-    for column in (1, 2, 3):
+    for column in (1, 2, 3, 4):
         window.documents_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        window.documents_table.horizontalHeader().resizeSection(column, 52)
+        window.documents_table.horizontalHeader().resizeSection(column, 46 if column < 4 else 84)
     window.documents_table.setWordWrap(False)
     window.documents_table.setSortingEnabled(True)
     window.documents_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -107,9 +108,16 @@ def build_document_list(window: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "Only documents I have not annotated yet")
     )
     window.unannotated_filter.toggled.connect(window.documents_proxy.set_only_unannotated)
+    window.state_filter = QComboBox()
+    window.state_filter.setObjectName("stateFilter")
+    for key, name in STATE_FILTER_NAMES.items():
+        window.state_filter.addItem(QCoreApplication.translate("DocumentFilterProxy", name), key)
+    window.state_filter.currentIndexChanged.connect(
+        lambda _index: window.documents_proxy.set_state_filter(window.state_filter.currentData()))
     panel = QWidget()
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(window.state_filter)
     layout.addWidget(window.unannotated_filter)
     layout.addWidget(window.documents_table)
     window.documents_dock = add_dock(

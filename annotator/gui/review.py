@@ -112,10 +112,16 @@ class ReviewController(QObject):
         ]
         menu.addSeparator()
         action(QT_TRANSLATE_NOOP("ReviewController", "A&greement…"), ["Ctrl+Shift+G"], self.show_agreement)
+        action(QT_TRANSLATE_NOOP("ReviewController", "Project &progress…"), ["Ctrl+Shift+P"], self.show_progress)
 
     @property
     def active(self) -> bool:
         return self.mode_action.isChecked()
+
+    def show_progress(self) -> None:
+        from annotator.gui.progress_dialog import show_progress
+
+        show_progress(self.window)
 
     def set_review_mode(self, on: bool) -> None:
         # N/A/R/E work in and out of review mode (the store decides who may accept); the mode adds new

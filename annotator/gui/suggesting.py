@@ -78,7 +78,8 @@ class SuggestionController(QObject):
         # Enter / Shift+Enter in the text act on the selected suggestion (linking, when on, comes first:
         # its filter was installed later and sees the key before this one).
         if self.selected is not None and isinstance(event, QKeyEvent) and event.key() in (
-                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # (Ctrl+Enter is the window's: the document is finished)
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, distinct, exists, func, insert, select, update
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import balanced_assignment, exact_f1, time_spent
@@ -44,7 +44,7 @@ class ProjectActions(StoreBase):
                 return dict.fromkeys(documents, "new")
             stored = dict(connection.execute(select(states_t.c.document_id, states_t.c.state)
                                              .where(states_t.c.annotator_id == who)).all())
-            started = set(connection.scalars(select(distinct(spans_t.c.document_id))
+            started = set(connection.scalars(select(spans_t.c.document_id).distinct()
                                              .where(spans_t.c.annotator_id == who)))
         return {d: stored.get(d) or ("in_progress" if d in started else "new") for d in documents}
 

@@ -15,7 +15,8 @@ from tests.gui.helpers import offsets_of, press
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def fill_export_dialog(fmt: str, out: Path, split: str = "", seen: list | None = None) -> None:
+def fill_export_dialog(fmt: str, out: Path, split: str = "", seen: list | None = None,
+                       finished: bool = False) -> None:
     """When the export dialog is up: choose the format and path as a user would, then OK; close the
     summary box that follows."""
 
@@ -32,6 +33,7 @@ def fill_export_dialog(fmt: str, out: Path, split: str = "", seen: list | None =
         dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
         dialog.path_edit.setText(str(out))
         dialog.split_edit.setText(split)
+        dialog.finished.setChecked(finished)
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
         QTimer.singleShot(50, step)  # then the summary
 
@@ -73,3 +75,19 @@ def test_the_dialog_splits_with_a_seed_and_an_annotator_keeps_drafts(open_window
     assert seen[0][0] == []  # an annotator's default: every span nobody rejected
     parts = sorted(p.name for p in tmp_path.glob("data.*"))
     assert parts == ["data.split.json", "data.test.jsonl", "data.train.jsonl"]
+
+
+def test_only_finished_documents_from_the_dialog(open_window, tmp_path) -> None:
+    window = open_window(user="alice")  # the seed article and a second document
+    start, end = offsets_of(window, "الولايات المتحدة")
+    window.session.tag(start, end, "location")
+    press(window, Qt.Key.Key_Return, CTRL)  # finished; the other document opens
+    other = window.session.document
+    window.session.tag(0, other.text.index(" "), "actor")  # started there, not finished
+    out = tmp_path / "done.jsonl"
+    fill_export_dialog("jsonl", out, finished=True)
+    press(window, Qt.Key.Key_E, CTRL)
+    import json
+
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [[s["text"] for s in line["spans"]] for line in lines] == [["الولايات المتحدة"]]
