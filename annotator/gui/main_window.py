@@ -7,6 +7,7 @@ import hashlib
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -69,6 +70,12 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.document_info = QLabel()  # a web page's title, author, date and address
+        self.document_info.setObjectName("documentInfo")
+        self.document_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.document_info.setContentsMargins(8, 2, 8, 2)
+        self.document_info.hide()
+        layout.addWidget(self.document_info)
         layout.addWidget(self.view)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -169,6 +176,9 @@ class MainWindow(QMainWindow):
         self.view.set_document(document.text, spans)
         self.spans_model.reset(list(spans))
         self.setWindowTitle(self.tr("{name} — annotator").format(name=document.name))
+        shown = [str(document.meta[key]) for key in ("title", "author", "date", "url") if document.meta.get(key)]
+        self.document_info.setText("  ·  ".join(shown))
+        self.document_info.setVisible(bool(shown))
         self._select_document_row(document.id)
         self.set_show_others(self.others_action.isChecked())
         self._update_counts()

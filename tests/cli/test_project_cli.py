@@ -89,3 +89,16 @@ def test_guidelines_set_and_show(tmp_path: Path) -> None:
     empty.write_text("  \n", encoding="utf-8")
     bad = annotator("guidelines", "set", empty, db=db)
     assert bad.returncode == 1 and "empty.md" in bad.stderr and "empty file" in bad.stderr
+
+
+def test_a_folder_of_web_pages_is_imported_and_a_page_without_an_article_named(tmp_path: Path) -> None:
+    pages = Path(__file__).resolve().parents[1] / "data" / "html"
+    db = tmp_path / "web.db"
+    result = annotator("import", pages, db=db)
+    assert result.returncode == 1  # one page refused, the others in
+    assert "imported 2 file(s): 2 new document(s)" in result.stdout
+    assert f"{pages / 'index-page.html'}: no article found in this page" in result.stderr
+    out = tmp_path / "web.jsonl"
+    assert annotator("export", "--format", "jsonl", "--all-documents", "--out", out, db=db).returncode == 0
+    metas = {json.loads(line)["id"]: json.loads(line)["meta"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert metas["news-article"]["url"] == "https://news.example.org/iraq/2020/10/truce-ends"

@@ -126,3 +126,21 @@ def test_ctrl_shift_f_finds_a_hit_in_another_document_and_opens_it_selected(open
     press(window, Qt.Key.Key_2)
     assert [(s.text, s.label) for s in store.spans(other)] == [("بغداد", "location")], (
         window.saved_label.text())
+
+
+def test_a_web_page_opens_with_its_title_author_date_and_address_shown(open_window, store: Store) -> None:
+    from pathlib import Path
+
+    from annotator.importer import import_paths
+
+    page = Path(__file__).resolve().parents[1] / "data" / "html" / "news-article.html"
+    import_paths(store, [page])
+    window = open_window()  # and the plain "edge" document
+    (document,) = [d for d in window.documents_model.document_ids() if store.document(d).name == "news-article"]
+    window.open_document(document)
+    info = window.document_info
+    assert info.isVisible()
+    assert info.text() == ("الفصائل المسلحة تعلن انتهاء الهدنة مع القوات الأمريكية  ·  سارة الحسيني  ·  2020-10-22"
+                           "  ·  https://news.example.org/iraq/2020/10/truce-ends")
+    window.open_document(next(d for d in window.documents_model.document_ids() if d != document))
+    assert not info.isVisible()  # a plain text has no such line

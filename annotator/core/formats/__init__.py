@@ -12,7 +12,7 @@ from annotator.core.formats.base import ExportDocument, Format
 __all__ = ["ExportDocument", "Format", "all_formats", "format_for_path", "get_format"]
 
 # First claim wins: labelstudio_utf16 comes after labelstudio, so it reads a file only when named.
-_MODULES = ("text", "jsonl", "doccano", "conll", "conll2003", "spacy_docbin", "brat", "labelstudio",
+_MODULES = ("text", "html", "jsonl", "doccano", "conll", "conll2003", "spacy_docbin", "brat", "labelstudio",
             "labelstudio_utf16", "hf")
 
 
