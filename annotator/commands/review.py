@@ -106,7 +106,9 @@ def _on_finished_documents(finished, texts, units, labels, names, link_units, sp
                                 [e for e in span_ends if e[1] in both], [a, b])["pairs"]
     matched = sum(int(p["matched"]) for p in pairs)
     total = sum(int(p["links_a"]) + int(p["links_b"]) for p in pairs)
-    return reports, {"f1_exact": None if total == 0 else 2 * matched / total, "pairs": pairs}
+    given = [p["f1_given_spans"] for p in pairs if p["f1_given_spans"] is not None]
+    return reports, {"f1_exact": None if total == 0 else 2 * matched / total,
+                     "f1_given_spans": sum(given) / len(given) if given else None, "pairs": pairs}
 
 
 def cmd_users(args: argparse.Namespace) -> int:

@@ -62,6 +62,7 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
         self.spans = SpanIndex()
         self.user = ""
         self.label_colors: dict[str, QColor] = {}
+        self.label_descriptions: dict[str, str] = {}
         self.hidden_annotators: set[str] = set()
         self.layer_index: dict[str, int] = {}  # other annotators' layers, each drawn in its own style
         self.disagreeing: set[int] = set()  # span ids marked as disagreements
@@ -95,8 +96,9 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.schedule_decorate()
 
-    def set_labels(self, colors: dict[str, str]) -> None:
+    def set_labels(self, colors: dict[str, str], descriptions: dict[str, str] | None = None) -> None:
         self.label_colors = {name: QColor(color) for name, color in colors.items()}
+        self.label_descriptions = dict(descriptions or {})  # shown in the tooltips, as in the guidelines
         self.schedule_decorate()
 
     def set_font_size(self, points: int) -> None:
@@ -343,6 +345,8 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
                 lines = [f"<b>{escape(s.label)}</b> — {escape(s.text)} <i>({escape(s.annotator)}, {s.status}"
                          + (f" by {escape(s.reviewer)}" if s.reviewer else "")
                          + (", disagreement" if s.id in self.disagreeing else "") + ")</i>"
+                         + (f"<br><small>{escape(self.label_descriptions[s.label])}</small>"
+                            if self.label_descriptions.get(s.label) else "")
                          for s in under]
                 QToolTip.showText(event.globalPos(), "<br>".join(lines), self)
             else:

@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         font.setFamily(FONT_FAMILY)
         self.view.setFont(font)
         self.view.set_font_size(int(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
-        self.view.set_labels({label.name: label.color for label in self.labels})
+        self.view.set_labels({label.name: label.color for label in self.labels},
+                             {label.name: label.description for label in self.labels})
         self.find_bar = FindBar(self.view, self)
         central = QWidget(self)
         layout = QVBoxLayout(central)

@@ -121,11 +121,15 @@ def test_agreement_reports_link_f1(tmp_path: Path) -> None:
         store.add_link(claim.id, actor.id)  # noura links only the source
     finally:
         store.engine.dispose()
-    result = annotator("agreement", "--json", db=db)
+    result = annotator("agreement", "--json", "--all-documents", db=db)  # nobody marked it finished
     assert result.returncode == 0, result.stderr
     links = json.loads(result.stdout)["links"]
     (pair,) = links["pairs"]
     assert (pair["matched"], pair["links_a"] + pair["links_b"]) == (1, 3)
     assert links["f1_exact"] == 2 * 1 / 3 and links["f1_given_spans"] == 2 * 1 / 3
-    text = annotator("agreement", db=db)
+    text = annotator("agreement", "--all-documents", db=db)
     assert "links: exact F1  0.667" in text.stdout
+    for user in ("salma", "noura"):
+        assert annotator("finish", "1", db=db, user=user).returncode == 0
+    finished = json.loads(annotator("agreement", "--json", db=db).stdout)["links"]
+    assert finished["f1_exact"] == links["f1_exact"] and finished["f1_given_spans"] == links["f1_given_spans"]

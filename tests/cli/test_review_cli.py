@@ -19,6 +19,10 @@ def test_agreement_json_for_two_annotators_of_the_seed(tmp_path: Path) -> None:
     db = tmp_path / "team.db"
     for name in ("salma", "noura"):
         assert run("import", str(DATA / "review" / f"seed_{name}.jsonl"), db=db).returncode == 0
+    unfinished = json.loads(run("agreement", "--annotators", "salma,noura", "--json", db=db).stdout)
+    assert unfinished["pairs"][0]["documents"] == 0  # by default only documents both marked finished
+    for name in ("salma", "noura"):
+        assert run("finish", "1", db=db, user=name).returncode == 0
     result = run("agreement", "--annotators", "salma,noura", "--json", db=db)
     assert result.returncode == 0, result.stderr
     (pair,) = json.loads(result.stdout)["pairs"]
