@@ -25,6 +25,9 @@ class OutsideChangeWatcher(QObject):
         self.store = store
         self._known = self._marker()
         self._announced = False
+        # our own commits since the marker was last read: history row ids and new span ids
+        self._ours_changes: set[int] = set()
+        self._ours_spans: set[int] = set()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -43,26 +46,40 @@ class OutsideChangeWatcher(QObject):
         if marker is not None:
             self._known = marker
             self._announced = False
+            self._ours_changes.clear()
+            self._ours_spans.clear()
 
     def own_commit(self, change_id: int | None, span_id: int | None) -> None:
-        """After one of our own span actions (history row ``change_id`` on span ``span_id``): absorb what
-        we changed, and announce anything else as another program's: documents, labels, history rows
-        other than ours, or new spans other than the one we made (ids are handed out in order, so our new
-        span is the next id only when nobody else inserted one)."""
-        marker = self._marker()
-        if marker is None or self._known is None:
-            return
+        """After one of our own span actions (history row ``change_id`` on span ``span_id``): noted, not
+        queried — the next poll absorbs what we changed and announces anything else as another program's.
+        (Reading the marker after every keypress cost more than the tag itself.)"""
+        if change_id is not None:
+            self._ours_changes.add(change_id)
+        if span_id is not None:
+            self._ours_spans.add(span_id)
+
+    def _explained_by_us(self, marker: tuple[int | None, ...]) -> bool:
+        """Whether everything new in ``marker`` is ours: the same documents and labels, every history row
+        since the known one ours, and every span id since the known maximum one we made (ids are handed
+        out in order, so another program's new span or history row shows as an id that is not ours)."""
+        if self._known is None:
+            return False
         documents, spans, history, labels = marker
-        known_documents, known_spans, _known_history, known_labels = self._known
-        ours = (spans or 0) <= (known_spans or 0) or spans == span_id == (known_spans or 0) + 1
-        if ours and (documents, history, labels) == (known_documents, change_id, known_labels):
-            self._known = marker
-        else:
-            self.check()
+        known_documents, known_spans, known_history, known_labels = self._known
+        if (documents, labels) != (known_documents, known_labels):
+            return False
+        new_history = set(range((known_history or 0) + 1, (history or 0) + 1))
+        new_spans = set(range((known_spans or 0) + 1, (spans or 0) + 1))
+        return new_history <= self._ours_changes and new_spans <= self._ours_spans
 
     def check(self) -> bool:
         marker = self._marker()
-        if marker is None or marker == self._known:
+        if marker is None:
+            return False
+        if marker == self._known or (not self._announced and self._explained_by_us(marker)):
+            self._known = marker
+            self._ours_changes.clear()
+            self._ours_spans.clear()
             return False
         if not self._announced:
             self._announced = True

@@ -32,11 +32,13 @@ _SPAN_FIELDS = ("start", "end", "label", "text", "annotator", "status", "note", 
 RECORD_ONLY = ("import", "label-rename")
 
 # The statements of the tag path, built once: building them anew on every action cost more than SQLite.
-_DUPLICATE = select(spans_t.c.id).where(
-    spans_t.c.document_id == bindparam("b_document"), spans_t.c.start == bindparam("b_start"),
-    spans_t.c.end == bindparam("b_end"), spans_t.c.label_id == bindparam("b_label"),
-    spans_t.c.annotator_id == bindparam("b_annotator"), spans_t.c.id != bindparam("b_ignore"))
 _INSERT_SPAN = insert(spans_t).returning(spans_t.c.id)
+
+
+def _duplicate(error: IntegrityError) -> bool:
+    """The span identity constraint (document, offsets, label, annotator), as SQLite and PostgreSQL say it."""
+    message = str(error.orig)
+    return "uq_spans_identity" in message or "UNIQUE constraint failed: spans.document_id" in message
 _UPDATE_SPAN = update(spans_t).where(spans_t.c.id == bindparam("b_id"))
 _DELETE_SPAN = delete(spans_t).where(spans_t.c.id == bindparam("b_id"))
 _INSERT_HISTORY = insert(history_t).returning(history_t.c.id)
@@ -106,14 +108,6 @@ class SpanActions(StoreBase):
 
     # -- the one write path -------------------------------------------------------------------
 
-    def _refuse_duplicate(self, connection: Connection, span: StoredSpan, ignore_id: int | None = None) -> None:
-        exists = connection.scalar(_DUPLICATE, dict(
-            b_document=span.document_id, b_start=span.start, b_end=span.end,
-            b_label=self.label_id(connection, span.label), b_annotator=self.annotator_id(connection, span.annotator),
-            b_ignore=ignore_id if ignore_id is not None else -1))
-        if exists is not None:
-            raise SpanError(f"this span already exists (span {exists})")
-
     def _apply(self, connection: Connection, action: str, before: StoredSpan | None,
                after: StoredSpan | None, *, reverted: bool = False) -> StoredSpan | None:
         """Make the stored span go from ``before`` to ``after`` and record it; returns ``after`` as stored."""
@@ -124,7 +118,6 @@ class SpanActions(StoreBase):
             problem = text_problem(after.note, "the note") if after.note else None
             if problem:
                 raise SpanError(problem)
-            self._refuse_duplicate(connection, after, ignore_id=before.id if before is not None else None)
             values: dict[str, Any] = dict(
                 document_id=after.document_id, start=after.start, end=after.end, text=text,
                 label_id=self.label_id(connection, after.label),
@@ -142,6 +135,10 @@ class SpanActions(StoreBase):
                     connection.execute(_UPDATE_SPAN, {**values, "b_id": before.id})
                     after = replace(after, id=before.id, text=text)
             except IntegrityError as error:
+                # The identity constraint refuses an exact duplicate (no look-up before each write: that
+                # query cost as much as the insert). The transaction is rolled back by write().
+                if _duplicate(error):
+                    raise SpanError("this span already exists (same offsets, label and annotator)") from None
                 raise SpanError(f"the span was refused by the database: {error.orig}") from None
         gone_links: list[dict[str, Any]] = []
         if after is None and before is not None:

@@ -167,3 +167,22 @@ def test_the_database_files_are_refused_as_import_and_export(open_window, db_url
         run_export(window, window.store, get_format("jsonl"), db)
     assert db.stat().st_size >= before
     assert window.store.document_count() == 2
+
+
+def test_our_own_actions_are_never_announced_and_another_writer_is(open_window, db_url) -> None:
+    window = open_window()
+    for phrase, key in (("العراق", Qt.Key.Key_2), ("قائد فصيل", Qt.Key.Key_1), ("أكتوبر الماضي", Qt.Key.Key_3)):
+        select_with_keyboard(window, phrase)
+        press(window, key)
+    press(window, Qt.Key.Key_Delete)
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the delete undone: a new history row
+    window.session.relabel(window.selected_span, "location")
+    window.outside.check()  # what a poll does: all of it is ours
+    assert not window.outside_label.isVisibleTo(window)
+    other = Store(open_database(db_url), "bob")
+    other.add_span(window.session.document.id, 0, 7, "actor")
+    other.engine.dispose()
+    select_with_keyboard(window, "الولايات المتحدة")
+    press(window, Qt.Key.Key_2)  # ours again, after bob's: bob's span is still announced
+    window.outside.check()
+    assert window.outside_label.isVisibleTo(window)
