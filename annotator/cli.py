@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from annotator import __version__
-from annotator.commands import MODULES
+from annotator.commands import COMMAND_NAMES, MODULES
 from annotator.commands.common import add_global_options, open_store, resolve_user
 from annotator.core.errors import AnnotatorError
 
@@ -76,14 +76,14 @@ def _command_in(argv: list[str], names: set[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser, handlers = build_parser()
-        if _command_in(argv, set(handlers)) is None and not any(a in ("-h", "--help") for a in argv[:1]):
-            app_parser = build_app_parser(sorted(handlers))
+        if _command_in(argv, set(COMMAND_NAMES)) is None and not any(a in ("-h", "--help") for a in argv[:1]):
+            app_parser = build_app_parser(sorted(COMMAND_NAMES))
             args = app_parser.parse_args(argv)
-            _refuse_unknown_words(app_parser, args.files, sorted(handlers))
+            _refuse_unknown_words(app_parser, args.files, sorted(COMMAND_NAMES))
             from annotator.gui.app import run_app
 
             return run_app(open_store(args), args.files, quit_after_ms=args.quit_after, language=args.lang)
+        parser, handlers = build_parser()
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

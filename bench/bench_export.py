@@ -1,6 +1,7 @@
 """export: 1,000,000 spans written by the real ``annotator export --format jsonl`` (a child process)
 against a raw sqlite3 fetch + json.dumps of the same documents and spans (a child process too); and the
-command's peak memory with 1,000,000 spans against 100,000 (streaming must keep it flat)."""
+command's peak memory with 1,000,000 spans against 100,000 (streaming must keep it flat); and the CoNLL
+export of the same documents against the JSONL one (``export_conll``)."""
 
 from __future__ import annotations
 
@@ -19,13 +20,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--export-small-spans", type=int, default=100_000, help="the memory comparison's size")
 
 
-def export_run(tmp: Path, spans: int, raw: bool):  # type: ignore[no-untyped-def]
+def export_run(tmp: Path, spans: int, raw: bool, fmt: str = "jsonl"):  # type: ignore[no-untyped-def]
     db = tmp / f"export-{spans}.db"
     if not db.exists():
         build_database(db, max(1, spans // SPANS_PER_DOCUMENT), 4000, SPANS_PER_DOCUMENT)
-    out = tmp / f"out-{spans}-{'raw' if raw else 'app'}.jsonl"
+    out = tmp / f"out-{spans}-{'raw' if raw else 'app'}.{fmt}"
     args = (["-m", "bench.raw_export", str(db), str(out)] if raw
-            else ["-m", "annotator", "export", "--db", str(db), "--format", "jsonl", "--out", str(out)])
+            else ["-m", "annotator", "export", "--db", str(db), "--format", fmt, "--out", str(out)])
     run = run_child(args, env=child_env(ANNOTATOR_USER="bench"))
     if run.returncode != 0:
         raise RuntimeError(f"export failed: {run.stderr}")
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> list[Metric]:
         app = export_run(tmp, args.export_spans, raw=False)
         raw = export_run(tmp, args.export_spans, raw=True)
         small = export_run(tmp, args.export_small_spans, raw=False)
+        conll = export_run(tmp, args.export_spans, raw=False, fmt="conll")
     ratio = app.seconds / raw.seconds
     growth = app.peak_rss_mb - small.peak_rss_mb
     return [
@@ -47,4 +49,6 @@ def run(args: argparse.Namespace) -> list[Metric]:
         Metric("export_peak_rss", app.peak_rss_mb, small.peak_rss_mb, "MB", "value − baseline ≤ 50 MB",
                growth <= 50, f"peak RSS at {args.export_spans:,} spans vs {args.export_small_spans:,}: "
                f"+{growth:.1f} MB"),
+        Metric("export_conll", conll.seconds, app.seconds, "s", "ratio ≤ 2", conll.seconds / app.seconds <= 2,
+               "the same documents as CoNLL (tokenized, one token per line) against the JSONL export"),
     ]

@@ -5,6 +5,7 @@ against a raw sqlite3 INSERT + COMMIT of one span row with the same file setting
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import tempfile
 import time
@@ -76,13 +77,34 @@ def run(args: argparse.Namespace) -> list[Metric]:
         text = window.session.document.text
         taken = {(s.start, s.end) for s in window.session.spans}
         spans = candidates(text, 2 * args.tag_actions, taken)
-        app_times = []
+        app_times, store_times = [], []
+        add_span = window.store.add_span
+
+        def timed_add_span(*a, **k):  # type: ignore[no-untyped-def]
+            began = time.perf_counter()
+            try:
+                return add_span(*a, **k)
+            finally:
+                store_times.append(time.perf_counter() - began)
+
+        window.store.add_span = timed_add_span  # type: ignore[method-assign]
+        gc_pauses: list[float] = []
+
+        def on_gc(phase: str, _info: dict) -> None:  # type: ignore[type-arg]
+            if phase == "start":
+                on_gc.began = time.perf_counter()  # type: ignore[attr-defined]
+            else:
+                gc_pauses.append(time.perf_counter() - on_gc.began)  # type: ignore[attr-defined]
+
+        gc.callbacks.append(on_gc)
         for start, end, label in spans[: args.tag_actions]:
             t0 = time.perf_counter()
             stored = window.session.tag(start, end, label)
             app_times.append(time.perf_counter() - t0)
             assert stored is not None, window.saved_label.text()
             app.processEvents()  # let the view redraw, as between a user's key presses (not timed)
+        gc.callbacks.remove(on_gc)
+        window.store.add_span = add_span  # type: ignore[method-assign]
         # The same command path without a window listening: separates the store's cost from the views'.
         session = AnnotationSession(Store(store.engine, "bench"))
         session.open_document(document_ids[2])
@@ -104,4 +126,11 @@ def run(args: argparse.Namespace) -> list[Metric]:
     return [Metric("tag_median", value, baseline, "s", "ratio ≤ 2", value / baseline <= 2, note),
             Metric("tag_p99", p99, raw_p99, "s", "value ≤ 30 ms", p99 <= 0.030, note),
             Metric("tag_session_only_median", median(session_times), baseline, "s", "(diagnostic)", None,
-                   "AnnotationSession.tag with no window connected")]
+                   "AnnotationSession.tag with no window connected"),
+            # The breakdown of a window tag, so that a regression shows which part grew.
+            Metric("tag_store_median", median(store_times), baseline, "s", "(breakdown)", None,
+                   "Store.add_span inside the window's tag (begin, insert, history, commit)"),
+            Metric("tag_window_median", median(a - b for a, b in zip(app_times, store_times, strict=True)), None,
+                   "s", "(breakdown)", None, "the rest: the session's undo command and the window's reactions"),
+            Metric("tag_gc_max", max(gc_pauses, default=0.0), None, "s", "(breakdown)", None,
+                   f"the longest garbage collection during the tags ({len(gc_pauses)} collections)")]

@@ -1,5 +1,6 @@
 """Start-up harness, run as its own process: ``python -m bench.first_paint annotator ARGS...`` starts the
-real app (annotator.cli.main), ``python -m bench.first_paint bare`` a bare window with one QTextEdit.
+real app (annotator.cli.main), ``python -m bench.first_paint bare`` a bare window with one QTextEdit,
+``python -m bench.first_paint floor DB`` that window plus SQLAlchemy and one query on DB.
 Prints the wall-clock time (time.time()) when a text view's viewport is first painted, then exits."""
 
 from __future__ import annotations
@@ -40,6 +41,27 @@ def bare() -> int:
     return app.exec()
 
 
+def floor(db: str) -> int:
+    """The floor of our own stack: the bare window, plus SQLAlchemy imported and one query through it on
+    the same database file (what any window of ours must do before it can show a stored document)."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    watch_first_paint()
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        shown = connection.execute(text("SELECT text FROM documents ORDER BY id LIMIT 1")).scalar() or ""
+    window = QMainWindow()
+    editor = QTextEdit()
+    editor.setPlainText(shown)
+    window.setCentralWidget(editor)
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()
+
+
 def annotator(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -52,4 +74,8 @@ def annotator(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(bare() if sys.argv[1] == "bare" else annotator(sys.argv[2:]))
+    if sys.argv[1] == "bare":
+        sys.exit(bare())
+    if sys.argv[1] == "floor":
+        sys.exit(floor(sys.argv[2]))
+    sys.exit(annotator(sys.argv[2:]))

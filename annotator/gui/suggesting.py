@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 log = logging.getLogger("annotator.suggest")
+COMPUTE_AFTER_MS = 150
 
 
 class _Computed(QObject):
@@ -95,7 +96,14 @@ class SuggestionController(QObject):
         self.suggestions = self.window.store.suggestions(document.id) if document is not None else []
         self._draw()
         if document is not None:
-            QThreadPool.globalInstance().start(_Compute(self.window.store, document.id, self._signals))
+            # Started once the document is on screen: the sources' first run imports and loads (the model
+            # among them) and would hold the interpreter lock while the window paints its first frame.
+            QTimer.singleShot(COMPUTE_AFTER_MS, lambda: self._compute(document.id))
+
+    def _compute(self, document_id: int) -> None:
+        document = self.window.session.document
+        if document is not None and document.id == document_id:
+            QThreadPool.globalInstance().start(_Compute(self.window.store, document_id, self._signals))
 
     def _computed(self, document_id: int) -> None:
         document = self.window.session.document

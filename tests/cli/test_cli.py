@@ -142,3 +142,11 @@ def test_a_mistyped_command_is_a_usage_error_not_a_window(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "'modle' is neither a command nor an existing file" in result.stderr and "import" in result.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+def test_the_command_names_known_up_front_are_the_ones_registered() -> None:
+    from annotator.cli import build_parser
+    from annotator.commands import COMMAND_NAMES
+
+    _parser, handlers = build_parser()
+    assert sorted(COMMAND_NAMES) == sorted(handlers)
