@@ -102,21 +102,17 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
         raise _unsupported(path) if fmt is None else InputError(path, None, f"format {fmt.name!r} cannot be imported")
     found = FormatReport()
     counts = LabelMapping(mapping.rules) if mapping is not None else None
+    # Read as it is stored, a chunk at a time: a large file is never in memory whole.
+    records = chosen.read(path, found)
+    if counts is not None:
+        records = (counts.apply(record) for record in records)
     try:
-        records = list(chosen.read(path, found))
-        if counts is not None:
-            records = [counts.apply(record) for record in records]
+        result = import_records(store, path, records, add_labels=add_labels)
     except OSError as error:
         raise InputError(path, None, error.strerror or str(error)) from None
     except InputError:
         raise
     except AnnotatorError as error:  # e.g. an optional package the format needs is missing
-        raise InputError(path, None, str(error)) from None
-    try:
-        result = import_records(store, path, records, add_labels=add_labels)
-    except InputError:
-        raise
-    except AnnotatorError as error:
         raise InputError(path, None, str(error)) from None
     if notes is not None:
         notes.notes.update(found.notes)

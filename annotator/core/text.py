@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -43,6 +44,29 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
         raise InputError(
             path, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column})"
         ) from None
+
+
+def utf8_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The file's lines (split on ``\n`` only, a ``\r`` before it kept), numbered from 1, decoded one at a
+    time with ``decode_utf8``'s rules and messages: a large file is never in memory whole."""
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                # the first line as a whole file's start (a BOM dropped, UTF-16/32 named), the rest as lines
+                line = decode_utf8(raw, path) if number == 1 else _decode_line(raw)
+            except InputError as error:
+                raise InputError(path, number, error.reason) from None
+            except UnicodeDecodeError as error:
+                column = error.start + 1
+                raise InputError(path, number, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {column})"
+                                 ) from None
+            yield number, line[:-1] if line.endswith("\n") else line
+
+
+def _decode_line(raw: bytes) -> str:
+    if b"\x00" in raw:
+        raise InputError("", None, "binary content (a NUL byte); expected UTF-8 text (UTF-16 without BOM?)")
+    return raw.decode("utf-8")
 
 
 def read_text_file(path: Path) -> str:

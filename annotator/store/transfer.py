@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,37 +23,56 @@ from annotator.store.store import Store, annotators_t, documents_t, history_t, l
 _EXTRA_COLORS = ("#457b9d", "#9b5de5", "#f15bb5", "#00bbf9", "#b5838d", "#6d597a", "#ffb703", "#219ebc")
 
 
-def import_records(store: Store, path: Path | str, records: Sequence[DocumentRecord], *,
+def import_records(store: Store, path: Path | str, records: Iterable[DocumentRecord], *,
                    add_labels: bool = False) -> ImportResult:
     """Store one file's documents and spans in one transaction: all of it, or (on error) nothing.
 
-    Documents already stored (same sha256) are not added again; spans already stored are skipped.
-    Spans without an annotator belong to the importing user.
+    Records are taken a chunk at a time (a reader that yields them as it reads keeps memory flat however
+    large the file); a bad record anywhere rolls the whole file back. Documents already stored (same
+    sha256) are not added again; spans already stored are skipped. Spans without an annotator belong to
+    the importing user.
     """
-    for record in records:
-        problem = record_problem(record)
-        if problem:
-            raise InputError(path, record.line, problem)
     result = ImportResult()
     with store.write() as connection:
-        if not may_act_for_others(store, connection):
-            records, result.spans_made_mine = _as_importers_drafts(records, store.user)
+        others_allowed = may_act_for_others(store, connection)
         known = {row.name for row in connection.execute(select(labels_t.c.name))}
-        for record in records:
-            for span in record.spans:
-                if span.label in known:
-                    continue
-                if not add_labels:
-                    raise InputError(path, record.line, f"unknown label {span.label!r} in document "
-                                     f"{record.name!r} (known: {', '.join(sorted(known))}; map it or use --add-labels)")
-                color = _EXTRA_COLORS[(len(known) - 4) % len(_EXTRA_COLORS)]
-                connection.execute(insert(labels_t).values(name=span.label, color=color, shortcut=None,
-                                                           description="added on import"))
-                known.add(span.label)
-        if add_labels:
-            define_link_types(store, connection, records)
-        _store_documents(store, connection, path, records, result)
+        for chunk in _chunks(records, _IMPORT_CHUNK):
+            for record in chunk:
+                problem = record_problem(record)
+                if problem:
+                    raise InputError(path, record.line, problem)
+            if not others_allowed:
+                chunk, made_mine = _as_importers_drafts(chunk, store.user)
+                result.spans_made_mine += made_mine
+            for record in chunk:
+                for span in record.spans:
+                    if span.label in known:
+                        continue
+                    if not add_labels:
+                        raise InputError(path, record.line, f"unknown label {span.label!r} in document {record.name!r} "
+                                         f"(known: {', '.join(sorted(known))}; map it or use --add-labels)")
+                    color = _EXTRA_COLORS[(len(known) - 4) % len(_EXTRA_COLORS)]
+                    connection.execute(insert(labels_t).values(name=span.label, color=color, shortcut=None,
+                                                               description="added on import"))
+                    known.add(span.label)
+            if add_labels:
+                define_link_types(store, connection, chunk)
+            _store_documents(store, connection, path, chunk, result)
     return result
+
+
+_IMPORT_CHUNK = 500  # records stored per batch of statements, inside the file's one transaction
+
+
+def _chunks(records: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
+    batch: list[DocumentRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 _CHUNK = 500  # ids or hashes per IN (...) list

@@ -30,7 +30,7 @@ from annotator.core.formats.base import (
 from annotator.core.links import LinkRecord
 from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.spans import check_span, check_status
-from annotator.core.text import decode_utf8
+from annotator.core.text import utf8_lines
 
 _DOCUMENT_KEYS = {"id", "name", "text", "spans", "label", "labels", "entities", "relations", "meta"}
 
@@ -155,11 +155,11 @@ def parse_document(obj: Any, default_name: str, report: FormatReport | None = No
 
 
 def read_jsonl(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:
-    content = decode_utf8(path.read_bytes(), path)
     seen: dict[str, int] = {}
     count = 0
-    # Split on \n only: a JSON string may hold a raw U+2028, which str.splitlines would break on.
-    for number, line in enumerate(content.split("\n"), start=1):
+    # Read a line at a time (a 50 MB file is never in memory whole), split on \n only: a JSON string may
+    # hold a raw U+2028, which str.splitlines would break on.
+    for number, line in utf8_lines(path):
         line = line.rstrip("\r")
         if not line.strip():
             continue
