@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -114,6 +115,11 @@ def label_problem(name: str) -> str | None:
     """Why ``name`` cannot be a label (one rule for ``labels add``, rename, import and merge), or None."""
     if not isinstance(name, str) or not name:
         return "a label name must not be empty"
+    return _label_problem(name)
+
+
+@lru_cache(maxsize=4096)  # an import asks about the same few labels for every span
+def _label_problem(name: str) -> str | None:
     if len(name) > LABEL_MAX:
         return f"label {name[:40]!r}… is longer than {LABEL_MAX} characters"
     if not _LABEL.match(name):
@@ -126,6 +132,11 @@ def user_problem(name: str) -> str | None:
     """Why ``name`` cannot be an annotator's name, or None."""
     if not isinstance(name, str) or not name.strip():
         return "a user name must not be empty"
+    return _user_problem(name)
+
+
+@lru_cache(maxsize=4096)  # an import asks about the same few names for every span
+def _user_problem(name: str) -> str | None:
     if name != name.strip():
         return f"user name {name!r} has spaces around it"
     if len(name) > USER_MAX:

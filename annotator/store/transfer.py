@@ -184,10 +184,13 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
             new_rows[sha] = dict(name=record.name, text=record.text, sha256=sha, source_path=printable_path(path),
                                  created_at=now, meta=record.meta)
     if new_rows:
-        inserted = connection.execute(
-            insert(documents_t).returning(documents_t.c.sha256, documents_t.c.id, sort_by_parameter_order=True),
-            list(new_rows.values()))
-        ids.update(inserted.all())
+        # One executemany, then the new ids by hash: RETURNING with ordered rows made SQLite run one
+        # INSERT per document.
+        connection.execute(insert(documents_t), list(new_rows.values()))
+        fresh = list(new_rows)
+        for start in range(0, len(fresh), _CHUNK):
+            ids.update(connection.execute(select(documents_t.c.sha256, documents_t.c.id)
+                                          .where(documents_t.c.sha256.in_(fresh[start:start + _CHUNK]))).all())
     existing: dict[int, set[tuple[int, int, int, int]]] = {}
     known_ids = sorted(already)
     for start in range(0, len(known_ids), _CHUNK):
