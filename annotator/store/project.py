@@ -31,6 +31,12 @@ project_texts_t = ProjectText.__table__
 STATES = ("new", *DOCUMENT_STATES)
 
 
+def derived_state(stored: str | None, started: bool) -> str:
+    """An annotator's state of a document: the one stored, else in progress once they have a span there,
+    else new."""
+    return stored or ("in_progress" if started else "new")
+
+
 class ProjectActions(StoreBase):
     # -- document states ------------------------------------------------------------------------
 
@@ -46,7 +52,7 @@ class ProjectActions(StoreBase):
                                              .where(states_t.c.annotator_id == who)).all())
             started = set(connection.scalars(select(spans_t.c.document_id).distinct()
                                              .where(spans_t.c.annotator_id == who)))
-        return {d: stored.get(d) or ("in_progress" if d in started else "new") for d in documents}
+        return {d: derived_state(stored.get(d), d in started) for d in documents}
 
     def document_state(self, document_id: int, annotator: str | None = None) -> str:
         with self.read() as connection:
@@ -62,7 +68,7 @@ class ProjectActions(StoreBase):
             return str(stored)
         started = connection.scalar(select(spans_t.c.id).where(spans_t.c.document_id == document_id,
                                                                spans_t.c.annotator_id == who).limit(1))
-        return "in_progress" if started is not None else "new"
+        return derived_state(None, started is not None)
 
     def set_document_state(self, document_id: int, state: str, reason: str | None = None) -> str:
         """My state of the document (finished, skipped, or in_progress to reopen it), recorded in its
@@ -232,8 +238,7 @@ class ProjectActions(StoreBase):
             for name in people:
                 who = ids[name]
                 mine = [d for d, listed in assigned.items() if name in listed]
-                state_of = {d: states[who].get(d) or ("in_progress" if d in started[who] else "new")
-                            for d in documents}
+                state_of = {d: derived_state(states[who].get(d), d in started[who]) for d in documents}
                 annotators[name] = {
                     "assigned": len(mine),
                     "finished": sum(s == "finished" for s in state_of.values()),

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from annotator.core.arabic_normalize import normalize
 from annotator.core.suggest.base import SuggestContext, Suggestion
+from annotator.core.suggest.matcher import PROCLITICS
 from annotator.core.tokenizer import Token, split_sentences, tokenize
 
 __all__ = ["NOT_LEARNT", "LabelScore", "ModelSource", "TrainedModel", "TrainingDocument", "evaluate",
@@ -37,7 +38,8 @@ __all__ = ["NOT_LEARNT", "LabelScore", "ModelSource", "TrainedModel", "TrainingD
 
 SOURCE_NAME = "model"
 NOT_LEARNT = frozenset({"claim"})
-_PROCLITICS = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")  # longest first
+# The matcher's proclitics (folded spellings), longest first: the model splits words as the matcher does.
+_PROCLITICS = tuple(sorted(PROCLITICS, key=len, reverse=True))
 _ARTICLE = "ال"
 _MIN_STEM = 2
 _OUTSIDE = "O"
