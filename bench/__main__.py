@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The offscreen platform warns on every window resize; it says nothing about what is measured.
 os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 
-BENCHMARKS = ("open", "tag", "import", "export", "startup", "agreement", "sizes", "suggest", "memory")
+BENCHMARKS = ("open", "tag", "import", "export", "startup", "agreement", "sizes", "suggest", "memory", "pg")
 
 
 def modules() -> dict[str, object]:

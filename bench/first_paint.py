@@ -44,12 +44,13 @@ def bare() -> int:
 def floor(db: str) -> int:
     """The floor of our own stack: the bare window, plus SQLAlchemy imported and one query through it on
     the same database file (what any window of ours must do before it can show a stored document)."""
+    # SQLAlchemy before PySide6: PySide6 hooks every later import (its __feature__ check reads each new
+    # module's source), so this order is the cheaper one, which is what a floor must be.
+    from sqlalchemy import create_engine, text  # noqa: I001 (the order is the point)
     from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     watch_first_paint()
-    from sqlalchemy import create_engine, text
-
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as connection:
         shown = connection.execute(text("SELECT text FROM documents ORDER BY id LIMIT 1")).scalar() or ""
@@ -63,13 +64,13 @@ def floor(db: str) -> int:
 
 
 def annotator(argv: list[str]) -> int:
+    # As ``python -m annotator`` starts: the command line module first, and Qt only once the app runs.
+    from annotator.cli import main  # noqa: I001 (the order is the point)
     from PySide6.QtWidgets import QApplication
 
     # The app's own QApplication, made here first only so the filter is installed before any paint.
     QApplication(sys.argv[:1])
     watch_first_paint()
-    from annotator.cli import main
-
     return main(argv)
 
 

@@ -12,13 +12,13 @@ from sqlalchemy.exc import OperationalError
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import StoredSpan
 from annotator.core.text import user_problem
-from annotator.store.models import Annotator, Document, Label, Span, SpanHistory, utcnow
+from annotator.store.models import annotators, documents, labels, span_history, spans, utcnow
 
-documents_t = Document.__table__
-labels_t = Label.__table__
-annotators_t = Annotator.__table__
-spans_t = Span.__table__
-history_t = SpanHistory.__table__
+documents_t = documents
+labels_t = labels
+annotators_t = annotators
+spans_t = spans
+history_t = span_history
 
 _LOCK_RETRIES = 6
 _LABEL_ID_BY_NAME = select(labels_t.c.id).where(labels_t.c.name == bindparam("name"))

@@ -20,10 +20,10 @@ from annotator.core.links import LinkType, StoredLink, fitting_types, link_type_
 from annotator.core.spans import check_status
 from annotator.core.text import text_problem
 from annotator.store.base import StoreBase, annotators_t, history_t
-from annotator.store.models import Link, LinkTypeRow, utcnow
+from annotator.store.models import link_types, links, utcnow
 
-links_t = Link.__table__
-link_types_t = LinkTypeRow.__table__
+links_t = links
+link_types_t = link_types
 LINK_ACTIONS = ("link-add", "link-delete", "link-review", "link-undo", "link-redo")
 
 

@@ -15,19 +15,19 @@ from annotator.core.project import balanced_assignment, exact_f1, time_spent
 from annotator.store.base import StoreBase, annotators_t, documents_t, spans_t
 from annotator.store.models import (
     DOCUMENT_STATES,
-    Assignment,
-    DocumentState,
-    DocumentStateChange,
-    ProjectText,
-    SpanHistory,
+    assignments,
+    document_state_history,
+    document_states,
+    project_texts,
+    span_history,
     utcnow,
 )
 from annotator.store.spans import PermissionDenied
 
-states_t = DocumentState.__table__
-state_history_t = DocumentStateChange.__table__
-assignments_t = Assignment.__table__
-project_texts_t = ProjectText.__table__
+states_t = document_states
+state_history_t = document_state_history
+assignments_t = assignments
+project_texts_t = project_texts
 STATES = ("new", *DOCUMENT_STATES)
 
 
@@ -206,7 +206,7 @@ class ProjectActions(StoreBase):
         agreement of each pair that finished it."""
         from annotator.store.links import links_t
 
-        history_t = SpanHistory.__table__
+        history_t = span_history
         with self.read() as connection:
             names = dict(connection.execute(select(annotators_t.c.id, annotators_t.c.name)).all())
             documents = dict(connection.execute(select(documents_t.c.id, documents_t.c.name)

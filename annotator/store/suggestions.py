@@ -15,11 +15,11 @@ from annotator.core.model import StoredSpan
 from annotator.core.suggest import StoredSuggestion, SuggestContext, SuggestionSource
 from annotator.core.text import decode_utf8, label_problem, text_problem
 from annotator.store.base import StoreBase, labels_t, spans_t
-from annotator.store.models import GazetteerEntry, SuggestionRejection, SuggestionRow, utcnow
+from annotator.store.models import gazetteer, suggestion_rejections, suggestions, utcnow
 
-suggestions_t = SuggestionRow.__table__
-rejections_t = SuggestionRejection.__table__
-gazetteer_t = GazetteerEntry.__table__
+suggestions_t = suggestions
+rejections_t = suggestion_rejections
+gazetteer_t = gazetteer
 
 
 class SuggestionActions(StoreBase):

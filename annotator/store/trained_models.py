@@ -13,10 +13,9 @@ from sqlalchemy import Connection, func, insert, select, update
 from annotator.core.errors import AnnotatorError
 from annotator.core.suggest.model import LabelScore, TrainedModel, TrainingDocument
 from annotator.store.base import StoreBase, annotators_t, documents_t, spans_t
-from annotator.store.models import TrainedModel as TrainedModelRow
+from annotator.store.models import trained_models as trained_models_t
 from annotator.store.models import utcnow
 
-trained_models_t = TrainedModelRow.__table__
 MODEL_NAME = "model"
 TRAINING_STATUSES = ("any", "accepted")
 

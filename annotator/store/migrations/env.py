@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from alembic import context
 
-from annotator.store.models import Base
+from annotator.store.models import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
 
 
 def run(connection) -> None:  # type: ignore[no-untyped-def]
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
 
