@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _JOINERS = frozenset("\u200c\u200d")
 # Between two digits these keep a number or date whole: 15/3/2022, 2020-03-15, 3.5, 10:30, 1,000,
@@ -24,11 +24,16 @@ _SENTENCE_ENDS = frozenset(".!?\u061f\u06d4")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A named tuple, not a frozen dataclass: an export makes hundreds of thousands of them, and a frozen
+    dataclass's ``__init__`` (object.__setattr__ per field) was a third of the CoNLL export's time."""
+
     text: str
     start: int
     end: int
+
+
+_new = tuple.__new__  # Token(...) without the Python-level __new__ a NamedTuple adds: one C call
 
 
 def is_word_char(char: str) -> bool:
@@ -80,7 +85,12 @@ def tokenize(text: str) -> list[Token]:
     for run in _NON_SPACE.finditer(text):
         chunk, offset = run.group(), run.start()
         if chunk.isalnum():
-            append(Token(chunk, offset, run.end()))
+            append(_new(Token, (chunk, offset, run.end())))
+        elif chunk[:-1].isalnum() and _facts(chunk[-1])[5]:
+            # a word and the punctuation after it (، . » ؟): the commonest run that is not one word
+            end = run.end()
+            append(_new(Token, (chunk[:-1], offset, end - 1)))
+            append(_new(Token, (chunk[-1], end - 1, end)))
         else:
             _split_run(text, chunk, offset, append)
     return tokens
@@ -96,7 +106,7 @@ def _split_run(text: str, chunk: str, offset: int, append) -> None:  # type: ign
     for index in range(1, len(chunk)):
         char = chunk[index]
         facts = _facts(char)
-        word, cling, digit, joiner, separator = facts
+        word, cling, digit, joiner, separator, _alone = facts
         if cling or before[3]:
             joined = True
         elif word and base_word:
@@ -118,15 +128,18 @@ def _split_run(text: str, chunk: str, offset: int, append) -> None:  # type: ign
 
 
 _NON_SPACE = re.compile(r"\S+")
-_FACTS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+_FACTS: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
 
 
-def _facts(char: str) -> tuple[bool, bool, bool, bool, bool]:
-    """(word character, clings, digit, joiner, number separator), computed once per character."""
+def _facts(char: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """(word character, clings, digit, joiner, number separator, a token of its own after a word),
+    computed once per character. The last: neither a word character, nor clinging, nor a joiner; a
+    number separator at the end of a run has no digit after it, so it is split off too."""
     facts = _FACTS.get(char)
     if facts is None:
-        facts = _FACTS[char] = (is_word_char(char), _clings(char), _is_digit(char), char in _JOINERS,
-                                char in _NUMBER_SEPARATORS)
+        word, cling, joiner = is_word_char(char), _clings(char), char in _JOINERS
+        facts = _FACTS[char] = (word, cling, _is_digit(char), joiner, char in _NUMBER_SEPARATORS,
+                                not (word or cling or joiner))
     return facts
 
 
@@ -137,20 +150,30 @@ def split_sentences(text: str, tokens: list[Token] | None = None) -> list[list[T
     sentences: list[list[Token]] = []
     current: list[Token] = []
     ended = False
+    # The line breaks' positions, walked alongside the tokens: a break lies in the gap before a token
+    # when the next one not yet passed is before the token's start (no slice of the text per token).
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    breaks.append(len(text) + 1)
+    next_break = 0
     for token in tokens:
-        gap_start = current[-1].end if current else token.start
-        line_break = gap_start < token.start and not _LINE_BREAKS.isdisjoint(text[gap_start:token.start])
-        if current and (line_break or (ended and token.text not in _ENDS_OR_CLOSING)):
+        token_text, start = token[0], token[1]
+        line_break = False
+        if breaks[next_break] < start:
+            line_break = True
+            while breaks[next_break] < start:
+                next_break += 1
+        if current and (line_break or (ended and token_text not in _ENDS_OR_CLOSING)):
             sentences.append(current)
             current = []
             ended = False
         current.append(token)
-        ended = token.text in _SENTENCE_ENDS or (ended and token.text in _CLOSING)
+        ended = token_text in _SENTENCE_ENDS or (ended and token_text in _CLOSING)
     if current:
         sentences.append(current)
     return sentences
 
 
+_LINE_BREAK = re.compile("[" + "".join(sorted(_LINE_BREAKS)) + "]")
 # Closing quotes and brackets after a full stop still belong to its sentence: «... انتهى.»
 _CLOSING = frozenset("»\"”’')]}")
 _ENDS_OR_CLOSING = _SENTENCE_ENDS | _CLOSING

@@ -14,6 +14,7 @@ from annotator.core.links import LinkRecord
 from annotator.core.model import DocumentRecord, ImportResult, SpanRecord
 from annotator.core.spans import record_problem
 from annotator.core.text import text_sha256
+from annotator.store.bulk import insert_rows
 from annotator.store.links import link_types_t, links_t
 from annotator.store.models import utcnow
 from annotator.store.project import states_t
@@ -186,7 +187,7 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
     if new_rows:
         # One executemany, then the new ids by hash: RETURNING with ordered rows made SQLite run one
         # INSERT per document.
-        connection.execute(insert(documents_t), list(new_rows.values()))
+        insert_rows(connection, documents_t, list(new_rows.values()))
         fresh = list(new_rows)
         for start in range(0, len(fresh), _CHUNK):
             ids.update(connection.execute(select(documents_t.c.sha256, documents_t.c.id)
@@ -220,7 +221,7 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
                                   text=record.text[span.start:span.end], annotator_id=key[3], status=span.status,
                                   note=span.note, created_at=now, updated_at=now, origin=span.origin))
     if span_rows:
-        connection.execute(insert(spans_t), span_rows)
+        insert_rows(connection, spans_t, span_rows)
         result.spans_new += len(span_rows)
     linked = [(record, ids[sha]) for record, sha in zip(records, hashes, strict=True) if record.links]
     if linked:
@@ -239,7 +240,7 @@ def _record_import(store: Store, connection: Connection, path: Path | str, span_
         return
     actor = store.annotator_id(connection, store.user)
     source = printable_path(path)
-    connection.execute(insert(history_t), [
+    insert_rows(connection, history_t, [
         dict(span_id=0, document_id=document_id, action="import", actor_id=actor, at=now, before=None,
              after={"kind": "import", "source": source, "spans": count}, reverted=False)
         for document_id, count in counts.items()])

@@ -100,11 +100,13 @@ class JSONShapeError(ValueError):
 
 
 def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in obj:
-            raise JSONShapeError(f"duplicate key {key!r} in one object (which one was meant?)")
-        obj[key] = value
+    obj = dict(pairs)
+    if len(obj) != len(pairs):  # called for every object of every line: the loop only when there is one
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise JSONShapeError(f"duplicate key {key!r} in one object (which one was meant?)")
+            seen.add(key)
     return obj
 
 

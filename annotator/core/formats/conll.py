@@ -36,8 +36,9 @@ def write_conll(documents: Iterable[ExportDocument], out: Path, report: FormatRe
             tagged = tag_document(document, report)
             for sentence, entities, claims in zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags,
                                                   strict=True):
-                for token, entity, claim in zip(sentence, entities, claims, strict=True):
-                    handle.write(f"{token.text}\t{entity}\t{claim}\n")
+                # one write per sentence: a write per token was a tenth of the export
+                handle.write("".join([f"{token.text}\t{entity}\t{claim}\n"
+                                      for token, entity, claim in zip(sentence, entities, claims, strict=True)]))
                 handle.write("\n")
             count += 1
     return count
