@@ -6,12 +6,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import OperationalError
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import StoredSpan
 from annotator.core.text import user_problem
+from annotator.store.bulk import driver_sql
 from annotator.store.models import annotators, documents, labels, span_history, spans, utcnow
 
 documents_t = documents
@@ -21,7 +22,7 @@ spans_t = spans
 history_t = span_history
 
 _LOCK_RETRIES = 6
-_LABEL_ID_BY_NAME = select(labels_t.c.id).where(labels_t.c.name == bindparam("name"))
+_LABEL_ID_BY_NAME = "SELECT id FROM labels WHERE name = ?"  # at the driver: asked in every tag
 
 
 class StoreBase:
@@ -117,7 +118,7 @@ class StoreBase:
         or re-added a label since we cached it (a cached id would store the span under the wrong label)."""
         if name in self._labels_verified:
             return self._label_ids[name]
-        found = connection.execute(_LABEL_ID_BY_NAME, {"name": name}).scalar()
+        found = connection.exec_driver_sql(driver_sql(connection, _LABEL_ID_BY_NAME), (name,)).scalar()
         if found is None or self._label_ids.get(name) != found:
             self._reload_labels(connection)
         if found is None:

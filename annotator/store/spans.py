@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from annotator.core.errors import AnnotatorError, SpanError
@@ -19,6 +19,7 @@ from annotator.core.model import StoredSpan
 from annotator.core.spans import check_span, check_status
 from annotator.core.text import text_problem
 from annotator.store.base import StoreBase, annotators_t, history_t, spans_t
+from annotator.store.bulk import insert_returning_id
 from annotator.store.links import LINK_ACTIONS
 from annotator.store.models import utcnow
 
@@ -32,7 +33,6 @@ _SPAN_FIELDS = ("start", "end", "label", "text", "annotator", "status", "note", 
 RECORD_ONLY = ("import", "label-rename")
 
 # The statements of the tag path, built once: building them anew on every action cost more than SQLite.
-_INSERT_SPAN = insert(spans_t).returning(spans_t.c.id)
 
 
 def _duplicate(error: IntegrityError) -> bool:
@@ -41,7 +41,6 @@ def _duplicate(error: IntegrityError) -> bool:
     return "uq_spans_identity" in message or "UNIQUE constraint failed: spans.document_id" in message
 _UPDATE_SPAN = update(spans_t).where(spans_t.c.id == bindparam("b_id"))
 _DELETE_SPAN = delete(spans_t).where(spans_t.c.id == bindparam("b_id"))
-_INSERT_HISTORY = insert(history_t).returning(history_t.c.id)
 
 
 def _snapshot(span: StoredSpan | None) -> dict[str, Any] | None:
@@ -129,7 +128,7 @@ class SpanActions(StoreBase):
                     values["created_at"] = now
                     if after.id > 0:
                         values["id"] = after.id
-                    new_id = connection.scalar(_INSERT_SPAN, values)
+                    new_id = insert_returning_id(connection, spans_t, values)
                     after = replace(after, id=new_id, text=text)
                 else:
                     connection.execute(_UPDATE_SPAN, {**values, "b_id": before.id})
@@ -153,7 +152,7 @@ class SpanActions(StoreBase):
         before_snapshot = _snapshot(before)
         if gone_links and before_snapshot is not None:
             before_snapshot["links"] = gone_links
-        self.last_change_id = connection.scalar(_INSERT_HISTORY, dict(
+        self.last_change_id = insert_returning_id(connection, history_t, dict(
             span_id=subject.id, document_id=subject.document_id, action=action,
             actor_id=self.annotator_id(connection, self.user), at=now,
             before=before_snapshot, after=_snapshot(after), reverted=reverted))

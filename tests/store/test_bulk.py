@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from annotator.store import Store, open_database
 from annotator.store.base import history_t
@@ -30,8 +30,13 @@ def test_rows_read_back_as_core_stores_them(store: Store, document_id: int) -> N
         read = {action: [tuple(r) for r in connection.execute(
             select(*columns).where(history_t.c.action == action).order_by(history_t.c.span_id))]
             for action in ("core", "bulk")}
+        # As stored, not only as read back: Core writes None into a JSON column as JSON null, not SQL NULL.
+        stored = {action: connection.execute(text(
+            "SELECT before IS NULL, CAST(at AS TEXT) FROM span_history WHERE action = :a ORDER BY span_id"),
+            {"a": action}).all() for action in ("core", "bulk")}
     assert len(read["bulk"]) == 5
     assert read["bulk"] == read["core"]
+    assert stored["bulk"] == stored["core"]
     assert read["bulk"][1][4] is None and read["bulk"][0][4]["list"] == [1, "ب"]
 
 
