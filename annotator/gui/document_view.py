@@ -7,6 +7,7 @@ Only the spans in the visible part of the document are decorated, so a long arti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
@@ -40,8 +41,21 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
     spanClicked = Signal(object)  # StoredSpan, or None when a click hits no span
     cursorOffsetChanged = Signal(int)
 
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the text has next been painted (work that must not delay that paint)."""
+        self._after_paint.append(callback)
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if self._after_paint:
+            callbacks, self._after_paint = self._after_paint, []
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._after_paint: list[Callable[[], None]] = []
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)

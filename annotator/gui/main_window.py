@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.view = DocumentView(self)
         self.view.user = store.user
+        self.session.after_first_paint = self.view.after_next_paint
         font = self.view.font()
         font.setFamily(FONT_FAMILY)
         self.view.setFont(font)

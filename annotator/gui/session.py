@@ -4,6 +4,7 @@ exactly what changed so each view updates only that. Undo/redo go through the sa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
@@ -18,6 +19,7 @@ log = logging.getLogger("annotator.session")
 # A long document first gets the spans of about this many characters (several screens at any size).
 FIRST_SCREENS = 20_000
 REST_AFTER_MS = 30
+REST_SAFETY_MS = 500  # the rest is loaded by then even if no view ever paints (a hidden window)
 
 
 class AnnotationSession(QObject):
@@ -43,6 +45,9 @@ class AnnotationSession(QObject):
         # Per document: (history change id, description) of what Ctrl+Z undid from the stored history.
         self._history_redo: dict[int, list[tuple[int, str]]] = {}
         self.links: list[StoredLink] = []  # the open document's links
+        # Set by the window: runs a callback once the document view has painted (see open_document).
+        self.after_first_paint: Callable[[Callable[[], None]], None] | None = None
+        self._rest_of: int | None = None  # the long document whose remaining spans are still to load
 
     @property
     def user(self) -> str:
@@ -60,8 +65,18 @@ class AnnotationSession(QObject):
             self._stacks[document_id] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(self._stacks[document_id])
         self.documentOpened.emit(document, self.spans)
+        self._rest_of = document_id if long_document else None
         if long_document:
-            QTimer.singleShot(REST_AFTER_MS, lambda: self._load_all_spans(document_id))
+            # After the first paint (when a view says when that is), else after a moment: counted from
+            # here, a long layout could make the timer due inside the very event processing that paints.
+            if self.after_first_paint is not None:
+                self.after_first_paint(lambda: QTimer.singleShot(REST_AFTER_MS, lambda: self._load_rest(document_id)))
+            QTimer.singleShot(REST_SAFETY_MS, lambda: self._load_rest(document_id))
+
+    def _load_rest(self, document_id: int) -> None:
+        if self._rest_of == document_id:
+            self._rest_of = None
+            self._load_all_spans(document_id)
 
     def reload_spans(self) -> None:
         """Read the open document's spans and links again (other programs' changes included)."""

@@ -29,7 +29,9 @@ COMPUTE_AFTER_MS = 150
 
 
 class _Computed(QObject):
-    done = Signal(int)  # document id whose suggestions were computed and stored
+    # (document id, its suggestions read back): what was stored before, then what the sources computed
+    loaded = Signal(int, object)
+    done = Signal(int, object)
     failed = Signal(str)
 
 
@@ -44,17 +46,21 @@ class _Compute(QRunnable):
         try:
             # Its own Store on the shared engine: the window's store keeps caches that are not for two threads.
             own = Store(self.store.engine, self.store.user)
+            # Read here, not on the UI thread: a long document has tens of thousands of stored suggestions
+            # (a 1 MB article: 51,000, read in 0.1 s), which delayed its first paint when read on opening.
+            self._emit(self.signals.loaded, self.document_id, own.suggestions(self.document_id))
             own.compute_suggestions([self.document_id], [source_named(name) for name in SOURCES])
+            computed = own.suggestions(self.document_id)
         except Exception as error:  # a failed source must not take the window down; say it instead
             log.warning("suggestions for document %s failed: %s", self.document_id, error)
             self._emit(self.signals.failed, str(error))
             return
-        self._emit(self.signals.done, self.document_id)
+        self._emit(self.signals.done, self.document_id, computed)
 
     @staticmethod
-    def _emit(signal, value) -> None:  # type: ignore[no-untyped-def]
+    def _emit(signal, *values) -> None:  # type: ignore[no-untyped-def]
         try:
-            signal.emit(value)
+            signal.emit(*values)
         except RuntimeError:  # the window closed meanwhile: nobody is waiting for the result
             pass
 
@@ -70,6 +76,7 @@ class SuggestionController(QObject):
         # what each accepted span was suggested as: an undone accept offers it again, score and all
         self._accepted: dict[tuple[int, int, int, str], StoredSuggestion] = {}
         self._signals = _Computed(self)
+        self._signals.loaded.connect(self._computed)
         self._signals.done.connect(self._computed)
         self._signals.failed.connect(lambda error: window.show_message(
             self.tr("Suggestions could not be computed: {error}").format(error=error), error=True))
@@ -93,7 +100,7 @@ class SuggestionController(QObject):
     def document_opened(self) -> None:
         document = self.window.session.document
         self.selected = None
-        self.suggestions = self.window.store.suggestions(document.id) if document is not None else []
+        self.suggestions = []  # the stored ones come from the worker, with the computed ones after them
         self._draw()
         if document is not None:
             # Started once the document is on screen: the sources' first run imports and loads (the model
@@ -105,10 +112,10 @@ class SuggestionController(QObject):
         if document is not None and document.id == document_id:
             QThreadPool.globalInstance().start(_Compute(self.window.store, document_id, self._signals))
 
-    def _computed(self, document_id: int) -> None:
+    def _computed(self, document_id: int, suggestions: list[StoredSuggestion]) -> None:
         document = self.window.session.document
         if document is not None and document.id == document_id:
-            self.suggestions = self.window.store.suggestions(document_id)
+            self.suggestions = suggestions
             self._drop_tagged()
             self._draw()
 

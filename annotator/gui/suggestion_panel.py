@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QObject,
     QProcess,
     QProcessEnvironment,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 log = logging.getLogger("annotator.suggest")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 # Shown translated; stored as they are.
 _SOURCE_NAMES = (QT_TRANSLATE_NOOP("Source", "matcher"), QT_TRANSLATE_NOOP("Source", "dates"),
                  QT_TRANSLATE_NOOP("Source", "cues"), QT_TRANSLATE_NOOP("Source", "model"))
@@ -58,26 +56,40 @@ class SuggestionListModel(FlatTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[StoredSuggestion] = []
+        self._shown: list[StoredSuggestion] | None = None  # the list the rows came from
+        self._column, self._order = 3, Qt.SortOrder.DescendingOrder
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def reset(self, suggestions: list[StoredSuggestion]) -> None:
+        if suggestions is self._shown and len(suggestions) == len(self.rows):
+            return  # redrawn for a selection: the same list, nothing to sort again
         self.beginResetModel()
-        self.rows = list(suggestions)
+        self._shown = suggestions
+        self.rows = self._sorted(suggestions)
         self.endResetModel()
+
+    # Sorted here with one Python key per row, not by a QSortFilterProxyModel: the proxy compared rows
+    # through data() calls, N log N of them, which took seconds for a long document's 50,000 suggestions.
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._column, self._order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self.rows = self._sorted(self.rows)
+        self.layoutChanged.emit()
+
+    def _sorted(self, suggestions: list[StoredSuggestion]) -> list[StoredSuggestion]:
+        key = (lambda s: s.start, lambda s: s.label, lambda s: s.source, lambda s: s.score)[self._column]
+        return sorted(suggestions, key=key, reverse=self._order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         suggestion = self.rows[index.row()]
-        values = (suggestion.text, suggestion.label, suggestion.source, suggestion.score)
         if role == Qt.ItemDataRole.DisplayRole:
             shown = (suggestion.text, QCoreApplication.translate("Label", suggestion.label),
                      QCoreApplication.translate("Source", suggestion.source), f"{suggestion.score:.3g}")
             return shown[index.column()]
-        if role == SORT_ROLE:  # the text column sorts by place in the document
-            return (suggestion.start, *values[1:])[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return suggestion
         return None
@@ -88,12 +100,9 @@ class SuggestionsPanel(QWidget):
         super().__init__()
         self.window = window
         self.model = SuggestionListModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = TableView(300)
         self.table.setObjectName("suggestionList")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(0, RightToLeftTextDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
