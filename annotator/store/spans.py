@@ -33,14 +33,15 @@ _SPAN_FIELDS = ("start", "end", "label", "text", "annotator", "status", "note", 
 RECORD_ONLY = ("import", "label-rename")
 
 # The statements of the tag path, built once: building them anew on every action cost more than SQLite.
+# (Inserts go through store/bulk.py at the driver.)
+_UPDATE_SPAN = update(spans_t).where(spans_t.c.id == bindparam("b_id"))
+_DELETE_SPAN = delete(spans_t).where(spans_t.c.id == bindparam("b_id"))
 
 
 def _duplicate(error: IntegrityError) -> bool:
     """The span identity constraint (document, offsets, label, annotator), as SQLite and PostgreSQL say it."""
     message = str(error.orig)
     return "uq_spans_identity" in message or "UNIQUE constraint failed: spans.document_id" in message
-_UPDATE_SPAN = update(spans_t).where(spans_t.c.id == bindparam("b_id"))
-_DELETE_SPAN = delete(spans_t).where(spans_t.c.id == bindparam("b_id"))
 
 
 def _snapshot(span: StoredSpan | None) -> dict[str, Any] | None:
