@@ -261,9 +261,7 @@ def _refuse_unknown(where: str, current: str | None, tables: set[str]) -> None:
         )
 
 
-def migrate(engine: Engine) -> Path | None:
-    """Bring the schema to the newest revision. Returns the backup made first, if any."""
-    _known, head = script_revisions()
+def _stored_revision(engine: Engine) -> str | None:
     # Reading the version takes no write lock: a read-only command must not wait behind a writer.
     with engine.connect().execution_options(**{READ_ONLY: True}) as connection:
         try:
@@ -271,8 +269,35 @@ def migrate(engine: Engine) -> Path | None:
         except DBAPIError:
             current = None
         connection.rollback()
+    return current
+
+
+def migrate(engine: Engine, through_migrations: bool = False) -> Path | None:
+    """Bring the schema to the newest revision. Returns the backup made first, if any.
+
+    A database without any table gets the newest schema at once (``fresh.create_schema``), unless
+    ``through_migrations``: the tests build one each way and compare them."""
+    _known, head = script_revisions()
+    current = _stored_revision(engine)
     if current == head:
         return None
+    if current is None and not through_migrations:
+        from annotator.store.fresh import create_schema
+
+        try:
+            created = create_schema(engine, head)
+        except DBAPIError:
+            # Another process created it first (PostgreSQL: a duplicate table once it committed): its
+            # schema stands if it is current; any other failure is reported as before.
+            if _stored_revision(engine) != head:
+                raise
+            return None
+        if created:
+            return None
+        # It has tables: those of another process that created it meanwhile (read again here, without
+        # alembic), or others, which the checks below refuse as before.
+        if _stored_revision(engine) == head:
+            return None
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory

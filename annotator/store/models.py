@@ -1,5 +1,7 @@
-"""The tables, as SQLAlchemy Core ``Table``s. The schema itself is created by the Alembic migrations;
-``tests/store/test_schema.py`` holds these declarations to what the migrations build.
+"""The tables, as SQLAlchemy Core ``Table``s. Existing databases were built by the Alembic migrations; a
+new, empty one is created from these declarations (``fresh.py``). ``tests/store/test_schema.py`` and
+``tests/store/test_fresh_schema.py`` hold them to what the migrations build, down to constraint names and
+server defaults.
 
 Core tables, not ORM classes: the store speaks Core statements only, and importing the ORM and mapping
 sixteen classes was a third of the window's start-up (issue #17)."""
@@ -26,6 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.schema import conv
 
 
 def utcnow() -> datetime:
@@ -40,6 +43,9 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
+# The migrations named their CHECK constraints in full (ck_spans_offsets) and the naming convention, which
+# alembic applies too, prefixed them once more: databases hold ck_spans_ck_spans_offsets. Those names are
+# declared as they are stored, in conv(), which the convention leaves alone.
 metadata = MetaData(naming_convention=NAMING)
 
 
@@ -110,8 +116,8 @@ spans = Table(
     _optional("reviewed_at", DateTime(timezone=True)),
     # "manual", or "suggestion:<source>" when it was accepted from a suggestion
     _required("origin", String(40), default="manual", server_default="manual"),
-    CheckConstraint('start >= 0 AND "end" > start', name="offsets"),
-    CheckConstraint("status IN ('draft', 'accepted', 'rejected')", name="status"),
+    CheckConstraint('start >= 0 AND "end" > start', name=conv("ck_spans_ck_spans_offsets")),
+    CheckConstraint("status IN ('draft', 'accepted', 'rejected')", name=conv("ck_spans_ck_spans_status")),
     UniqueConstraint("document_id", "start", "end", "label_id", "annotator_id", name="uq_spans_identity"),
     Index("ix_spans_document_start", "document_id", "start"),
     Index("ix_spans_annotator", "annotator_id"),
@@ -145,7 +151,7 @@ link_types = Table(
     _required("name", String(100), unique=True),
     _required("from_labels", JSON),
     _required("to_labels", JSON),
-    _required("description", Text, default=""),
+    _required("description", Text, default="", server_default=""),  # as migration 0003 made it
 )
 
 # A link from one span to another of the same document, by one annotator, reviewable like a span.
@@ -158,7 +164,7 @@ links = Table(
     _required("to_span_id", ForeignKey("spans.id", ondelete="CASCADE")),
     _required("type_id", ForeignKey("link_types.id")),
     _required("annotator_id", ForeignKey("annotators.id")),
-    _required("status", String(20), default="draft"),
+    _required("status", String(20), default="draft", server_default="draft"),  # as migration 0003 made it
     _optional("reviewer_id", ForeignKey("annotators.id")),
     _optional("reviewed_at", DateTime(timezone=True)),
     _optional("note", Text),
@@ -235,7 +241,8 @@ document_states = Table(
     _optional("reason", Text),
     _when("updated_at"),
     UniqueConstraint("document_id", "annotator_id", name="uq_document_states_identity"),
-    CheckConstraint("state IN ('in_progress', 'finished', 'skipped')", name="state"),
+    CheckConstraint("state IN ('in_progress', 'finished', 'skipped')",
+                    name=conv("ck_document_states_ck_document_states_state")),
 )
 
 # Every change of a document state (finished, skipped, reopened), by whom and when.

@@ -1,5 +1,6 @@
 """The tables the store writes through (``annotator.store.models``) are the tables the migrations build:
-every column, type, nullability, index and constraint, on SQLite and on PostgreSQL."""
+every column, type, nullability, index and constraint, on SQLite and on PostgreSQL. (A new database is
+built from these declarations instead: test_fresh_schema.py compares that with the migrations' in full.)"""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from annotator.store import open_database
+from annotator.store.database import create_database_engine, migrate
 from annotator.store.models import metadata
 
 
 def test_declared_tables_match_the_migrated_schema(db_url: str) -> None:
-    engine = open_database(db_url)
+    engine = create_database_engine(db_url)
+    migrate(engine, through_migrations=True)  # open_database would build a new database from metadata
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
