@@ -80,3 +80,39 @@ def test_the_gazetteer_is_checked_then_stored_whole(store: Store, tmp_path: Path
         store.import_gazetteer(unknown)
     with store.read() as connection:
         assert len(store.suggestion_context(connection).gazetteer) == 2
+
+
+def test_a_tag_is_not_kept_waiting_while_the_sources_run(db_url: str, store: Store, document: int) -> None:
+    """The sources take seconds on a long document; they must not hold the write lock meanwhile. Here a
+    source waits until another store's tag is committed: with the lock held, the tag could not be."""
+    import threading
+
+    from annotator.store import open_database
+
+    other_engine = open_database(db_url)
+    other = Store(other_engine, "other")
+    tagged, entered, seen = threading.Event(), threading.Event(), []
+
+    class WaitsForATag(EveryBaghdad):
+        def suggest(self, text: str, context: SuggestContext) -> list[Suggestion]:
+            entered.set()
+            seen.append(tagged.wait(timeout=10))
+            return super().suggest(text, context)
+
+    def tag() -> None:
+        entered.wait(timeout=10)
+        start = TEXT.index("محمد")
+        other.add_span(document, start, start + 4, "actor")
+        tagged.set()
+
+    tagger = threading.Thread(target=tag)
+    tagger.start()
+    try:
+        counts = store.compute_suggestions([document], [WaitsForATag()])
+    finally:
+        tagged.set()
+        tagger.join()
+        other_engine.dispose()
+    assert seen == [True]  # the tag was committed while the source was still running
+    assert counts["matcher"] == 2
+    assert [s.label for s in store.suggestions(document)] == ["location", "location"]
