@@ -74,11 +74,13 @@ def run(args: argparse.Namespace) -> list[Metric]:
 
         def settle() -> None:
             """Let the opened document's suggestions be computed and drawn before the next measurement:
-            the worker holds the interpreter lock for seconds on a 1 MB text (tens of thousands of
-            suggestions), which would otherwise land inside whichever measurement comes next."""
+            they take seconds on a 1 MB text (a child process computes them, then a worker thread reads
+            tens of thousands back), which would otherwise land inside whichever measurement comes next."""
             until = time.perf_counter() + (COMPUTE_AFTER_MS + 50) / 1000
             while time.perf_counter() < until:
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            if hasattr(window.suggesting, "wait"):
+                window.suggesting.wait()
             QThreadPool.globalInstance().waitForDone()
             app.processEvents()
 

@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
     def _document_opened(self, document: StoredDocument, spans: SpanIndex) -> None:
         self.selected_span = None
         self.view.set_document(document.text, spans)
-        self.spans_model.reset(list(spans))
+        # A long document's list is filled once, when all its spans are loaded after the first paint.
+        self.spans_model.reset([] if self.session.rest_pending else list(spans))
         self.setWindowTitle(self.tr("{name} — annotator").format(name=document.name))
         shown = [str(document.meta[key]) for key in ("title", "author", "date", "url") if document.meta.get(key)]
         self.document_info.setText("  ·  ".join(shown))
@@ -492,6 +493,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.outside.timer.stop()
         self.training.stop()  # the model is stored in one transaction at its end: nothing is half-written
+        self.suggesting.stop()  # likewise the suggestions a child process computes
         QThreadPool.globalInstance().waitForDone(10_000)  # a suggestion run finishes before the store goes
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue(self._window_state_key(), self.saveState())

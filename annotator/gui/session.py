@@ -64,14 +64,19 @@ class AnnotationSession(QObject):
         if document_id not in self._stacks:
             self._stacks[document_id] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(self._stacks[document_id])
-        self.documentOpened.emit(document, self.spans)
         self._rest_of = document_id if long_document else None
+        self.documentOpened.emit(document, self.spans)
         if long_document:
             # After the first paint (when a view says when that is), else after a moment: counted from
             # here, a long layout could make the timer due inside the very event processing that paints.
             if self.after_first_paint is not None:
                 self.after_first_paint(lambda: QTimer.singleShot(REST_AFTER_MS, lambda: self._load_rest(document_id)))
             QTimer.singleShot(REST_SAFETY_MS, lambda: self._load_rest(document_id))
+
+    @property
+    def rest_pending(self) -> bool:
+        """The open document's remaining spans are still to come (``spansLoaded``)."""
+        return self._rest_of is not None
 
     def _load_rest(self, document_id: int) -> None:
         if self._rest_of == document_id:

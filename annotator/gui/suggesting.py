@@ -2,17 +2,20 @@
 stepped through with ] and [, accepted with Enter (Shift+Enter: every occurrence of that text and label),
 rejected with R. Tagging a text proposes its other occurrences in the open document at once.
 
-The sources run in a worker thread with their own database connection; the window only reads the
-stored result, so a keypress never waits for them (the complaint users have of the peers).
+The sources run off the UI thread with their own database connection; the window only reads the
+stored result, so a keypress never waits for them (the complaint users have of the peers). A long
+document's sources run in a child process (``annotator suggest``, as training does): on a 1 MB article
+they compute for seconds, and in a thread of the window they held the interpreter lock all that time.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
+import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QProcess, QProcessEnvironment, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 
 from annotator.core.arabic_normalize import Normalized, normalize_with_map
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("annotator.suggest")
 COMPUTE_AFTER_MS = 150
+# Documents this long or longer are computed in a child process (the seed article, 3,000 characters,
+# takes 40 ms in a thread; a 1 MB one 9 s). A child process costs about half a second to start.
+PROCESS_FROM_CHARS = 100_000
 
 
 class _Computed(QObject):
@@ -36,9 +42,12 @@ class _Computed(QObject):
 
 
 class _Compute(QRunnable):
-    def __init__(self, store, document_id: int, signals: _Computed) -> None:  # type: ignore[no-untyped-def]
+    """Reads the stored suggestions (``loaded``), runs the sources and reads again (``done``); with
+    ``compute`` False, only reads (the stored ones, or what a child process computed)."""
+
+    def __init__(self, store, document_id: int, signals: _Computed, compute: bool = True) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
-        self.store, self.document_id, self.signals = store, document_id, signals
+        self.store, self.document_id, self.signals, self.compute = store, document_id, signals, compute
 
     def run(self) -> None:
         from annotator.store.store import Store
@@ -48,7 +57,11 @@ class _Compute(QRunnable):
             own = Store(self.store.engine, self.store.user)
             # Read here, not on the UI thread: a long document has tens of thousands of stored suggestions
             # (a 1 MB article: 51,000, read in 0.1 s), which delayed its first paint when read on opening.
-            self._emit(self.signals.loaded, self.document_id, own.suggestions(self.document_id))
+            stored = own.suggestions(self.document_id)
+            if not self.compute:
+                self._emit(self.signals.done, self.document_id, stored)
+                return
+            self._emit(self.signals.loaded, self.document_id, stored)
             own.compute_suggestions([self.document_id], [source_named(name) for name in SOURCES])
             computed = own.suggestions(self.document_id)
         except Exception as error:  # a failed source must not take the window down; say it instead
@@ -75,6 +88,7 @@ class SuggestionController(QObject):
         self._folded: tuple[int, Normalized] | None = None  # the open document, normalised for matching
         # what each accepted span was suggested as: an undone accept offers it again, score and all
         self._accepted: dict[tuple[int, int, int, str], StoredSuggestion] = {}
+        self.process: QProcess | None = None  # computing a long document's suggestions
         self._signals = _Computed(self)
         self._signals.loaded.connect(self._computed)
         self._signals.done.connect(self._computed)
@@ -99,6 +113,7 @@ class SuggestionController(QObject):
 
     def document_opened(self) -> None:
         document = self.window.session.document
+        self.stop()  # what was being computed for the document before is not waited for
         self.selected = None
         self.suggestions = []  # the stored ones come from the worker, with the computed ones after them
         self._draw()
@@ -110,7 +125,53 @@ class SuggestionController(QObject):
     def _compute(self, document_id: int) -> None:
         document = self.window.session.document
         if document is not None and document.id == document_id:
+            self._start(document_id, len(document.text))
+
+    def _start(self, document_id: int, length: int) -> None:
+        self.stop()
+        url = self.window.store.engine.url
+        in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+        if length < PROCESS_FROM_CHARS or in_memory:
             QThreadPool.globalInstance().start(_Compute(self.window.store, document_id, self._signals))
+            return
+        # What was stored before is shown meanwhile; the child's result is read when it is done.
+        QThreadPool.globalInstance().start(_Compute(self.window.store, document_id, self._signals, compute=False))
+        process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        # The database and user go through the environment, not the command line (a team URL may hold a password).
+        environment.insert("ANNOTATOR_DB", url.render_as_string(hide_password=False))
+        environment.insert("ANNOTATOR_USER", self.window.store.user)
+        process.setProcessEnvironment(environment)
+        process.finished.connect(lambda code, _status: self._process_finished(process, document_id, code))
+        self.process = process
+        process.start(sys.executable, ["-m", "annotator", "suggest", str(document_id)])
+
+    def _process_finished(self, process: QProcess, document_id: int, code: int) -> None:
+        if self.process is not process:
+            return  # stopped: another document was opened, or the window closes
+        self.process = None
+        if code != 0:
+            output = bytes(process.readAllStandardError().data()).decode("utf-8", "replace").strip()
+            log.warning("suggestions for document %s failed: %s", document_id, output)
+            self._signals.failed.emit(output.splitlines()[-1] if output else f"exit {code}")
+            return
+        QThreadPool.globalInstance().start(_Compute(self.window.store, document_id, self._signals, compute=False))
+
+    def stop(self) -> None:
+        """Stop computing in the child process (its one transaction per document is rolled back)."""
+        process, self.process = self.process, None
+        if process is not None:
+            process.kill()
+            process.waitForFinished(5000)
+
+    def wait(self, milliseconds: int = 60_000) -> None:
+        """Until the child process, if any, has computed and its result is read (benchmarks, tests)."""
+        if self.process is not None:
+            self.process.waitForFinished(milliseconds)
+            from PySide6.QtCore import QCoreApplication
+
+            QCoreApplication.processEvents()  # its finished signal, which starts the read
+        QThreadPool.globalInstance().waitForDone(milliseconds)
 
     def _computed(self, document_id: int, suggestions: list[StoredSuggestion]) -> None:
         document = self.window.session.document
@@ -166,7 +227,7 @@ class SuggestionController(QObject):
         """Run the sources again for the open document (after the model was retrained)."""
         document = self.window.session.document
         if document is not None:
-            QThreadPool.globalInstance().start(_Compute(self.window.store, document.id, self._signals))
+            self._start(document.id, len(document.text))
 
     def _draw(self) -> None:
         view = self.window.view
