@@ -324,9 +324,12 @@ class MainWindow(QMainWindow):
         if row is not None:
             index = self.spans_proxy.mapFromSource(self.spans_model.index(row, 0))
             if index.isValid() and not selection.isRowSelected(index.row()):
-                selection.setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                )
+                self._syncing_list = True  # the list follows the span: its selection slot has nothing to do
+                try:
+                    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    selection.setCurrentIndex(index, flags)
+                finally:
+                    self._syncing_list = False
             self.spans_table.scrollTo(index)
         if scroll:
             self.view.move_to_offset(span.start)
@@ -335,7 +338,7 @@ class MainWindow(QMainWindow):
                 status=span_status_name(span.status), reviewer=span.reviewer or span.annotator, note=span.note))
 
     def _span_rows_selected(self, *_args: object) -> None:
-        if getattr(self, "_removing_span", False):
+        if getattr(self, "_syncing_list", False):
             return
         rows = self.spans_table.selectionModel().selectedRows()
         span = rows[0].data(SPAN_ROLE) if rows else None
@@ -402,12 +405,12 @@ class MainWindow(QMainWindow):
             self.select_span(None)
         # Removing the row would move the table's current row to the neighbour and select that span:
         # after Delete nothing is selected, so a second Delete does not take the next span.
-        self._removing_span = True
+        self._syncing_list = True
         try:
             self.spans_model.remove(span.id)
             self.spans_table.selectionModel().clearSelection()
         finally:
-            self._removing_span = False
+            self._syncing_list = False
         self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers()

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import StoredSpan
 from annotator.core.text import user_problem
-from annotator.store.bulk import driver_sql
+from annotator.store.bulk import at_driver, driver_sql
 from annotator.store.models import annotators, documents, labels, span_history, spans, utcnow
 
 documents_t = documents
@@ -118,7 +118,10 @@ class StoreBase:
         or re-added a label since we cached it (a cached id would store the span under the wrong label)."""
         if name in self._labels_verified:
             return self._label_ids[name]
-        found = connection.exec_driver_sql(driver_sql(connection, _LABEL_ID_BY_NAME), (name,)).scalar()
+        cursor = at_driver(connection, driver_sql(connection, _LABEL_ID_BY_NAME), (name,))
+        row = cursor.fetchone()
+        cursor.close()
+        found = row[0] if row is not None else None
         if found is None or self._label_ids.get(name) != found:
             self._reload_labels(connection)
         if found is None:

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from annotator.core.errors import AnnotatorError
+from annotator.store.bulk import at_driver
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
@@ -121,10 +122,8 @@ def _configure_sqlite(engine: Engine) -> None:
     def on_begin(connection) -> None:  # type: ignore[no-untyped-def]
         # IMMEDIATE takes the write lock up front, so a writer waits (busy timeout) instead of
         # failing with "database is locked" when it upgrades a read lock. Long reads stay deferred.
-        if connection.get_execution_options().get(READ_ONLY):
-            connection.exec_driver_sql("BEGIN")
-        else:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        at_driver(connection, "BEGIN" if connection.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE",
+                  ()).close()
 
 
 def create_database_engine(url: str) -> Engine:

@@ -8,7 +8,7 @@ people's spans, needs the reviewer role. The checks live here, not in the window
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
@@ -34,6 +34,7 @@ RECORD_ONLY = ("import", "label-rename")
 
 # The statements of the tag path, built once: building them anew on every action cost more than SQLite.
 # (Inserts go through store/bulk.py at the driver.)
+_SPAN_FIELDS = tuple(f.name for f in fields(StoredSpan))
 _UPDATE_SPAN = update(spans_t).where(spans_t.c.id == bindparam("b_id"))
 _DELETE_SPAN = delete(spans_t).where(spans_t.c.id == bindparam("b_id"))
 
@@ -45,7 +46,8 @@ def _duplicate(error: IntegrityError) -> bool:
 
 
 def _snapshot(span: StoredSpan | None) -> dict[str, Any] | None:
-    return asdict(span) if span is not None else None
+    # Field by field: asdict() deep-copies each value, a tenth of a tag's store time for flat strings and ints.
+    return {f: getattr(span, f) for f in _SPAN_FIELDS} if span is not None else None
 
 
 def _from_snapshot(data: dict[str, Any] | None) -> StoredSpan | None:
