@@ -60,7 +60,8 @@ class AnnotationSession(QObject):
         self.document = document
         long_document = len(document.text) > FIRST_SCREENS
         self.spans = SpanIndex(self.store.spans(document_id, before=FIRST_SCREENS if long_document else None))
-        self.links = self.store.links(document_id)
+        # A long document's links come with the rest of its spans: a link may end in a span not loaded yet.
+        self.links = [] if long_document else self.store.links(document_id)
         if document_id not in self._stacks:
             self._stacks[document_id] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(self._stacks[document_id])
@@ -117,6 +118,7 @@ class AnnotationSession(QObject):
         if self.document is None or self.document.id != document_id:
             return  # another document was opened meanwhile
         self.spans.replace_all(self.store.spans(document_id))
+        self.links = self.store.links(document_id)
         self.spansLoaded.emit(self.spans)
 
     @property

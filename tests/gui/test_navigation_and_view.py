@@ -158,3 +158,24 @@ def test_long_document_shows_first_then_loads_every_span(open_window, qtbot) -> 
     assert len(window.session.spans) == len(starts) + 1
     assert window.spans_model.rowCount() == len(starts) + 1
     assert window.documents_model.summary(ids[0]).span_count == len(starts) + 1
+
+
+def test_long_document_links_come_with_the_rest_of_its_spans(open_window, qtbot) -> None:
+    from annotator.core.model import SpanRecord
+    from annotator.gui.session import FIRST_SCREENS
+
+    window = open_window(seed=False, extra=False)
+    sentence = "قال الرئيس محمد في بغداد يوم الخميس إن الاتفاق سيوقع قريبا. "
+    text = sentence * (3 * FIRST_SCREENS // len(sentence))
+    claim, actor = text.rindex("الاتفاق سيوقع"), text.rindex("محمد")  # both past the first screens
+    records = [DocumentRecord(name="long", text=text, spans=[SpanRecord(actor, actor + 4, "actor"),
+                                                           SpanRecord(claim, claim + 13, "claim")])]
+    (document_id,) = import_records(window.store, "long", records).document_ids
+    spans = {s.label: s for s in window.store.spans(document_id)}
+    link = window.store.add_link(spans["claim"].id, spans["actor"].id)
+    window.refresh_documents()
+    with qtbot.waitSignal(window.session.spansLoaded, timeout=5000):
+        window.open_document(document_id)
+        assert window.session.links == []  # their spans are not loaded yet
+    assert [stored.id for stored in window.session.links] == [link.id]
+    assert window.session.links_of(spans["claim"].id)[0].to_id == spans["actor"].id
