@@ -8,7 +8,7 @@ reader costs an interpreter start and the format modules' imports, about 0.1 s.
 
 The reader is started with "spawn", never "fork": the window's process has Qt and threads, and a fork
 copies their locks in whatever state they are. It imports ``annotator.core`` only (no SQLAlchemy, no
-Qt; an import-linter contract keeps it so). It sends pickled messages down a one-way pipe, each
+Qt; an import-linter contract keeps it so). It sends pickled messages down a socket pair, each
 tagged with the index of its file, in file order:
 
 - ``("ready", -1, None)``: started (a reader that ends before saying so never read anything: the
@@ -21,10 +21,11 @@ tagged with the index of its file, in file order:
   same point, so that file's transaction rolls back as in one process;
 - ``("done", 0, peak_kb)``: every file is read; the reader's peak memory.
 
-Memory stays flat: the pipe holds at most the one chunk being sent, so the reader parses one chunk
-ahead and waits. When the store gives up on a file (an unknown label), the reader is told through a
-shared number and skips the rest of it. If the reader dies, the pipe ends and the file being read
-fails with ``ReaderStopped`` (never a hang); the files after it are read in the storing process.
+Memory stays flat: at most ``QUEUED`` chunks wait to be sent besides the one being sent, so the reader
+parses a few chunks ahead and then waits. When the store gives up on a file (an unknown label), the
+reader is told through a shared number and skips the rest of it. If the reader dies, the connection
+ends and the file being read fails with ``ReaderStopped`` (never a hang); the files after it are read
+in the storing process.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ import logging
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
+import threading
 import traceback
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -53,6 +56,10 @@ from annotator.core.text import text_sha256
 # Below this many bytes of files to read, the import reads in its own process: a 1 MB file is read in
 # about 0.1 s, which the reader's start would eat.
 PROCESS_MIN_BYTES = 4 << 20
+
+# Chunks the reader may have pickled and waiting to be sent (besides the one being sent): bounded, so a
+# reader faster than the store does not fill memory.
+QUEUED = 2
 
 # The peak memory (VmHWM, kB) of each reader process this process ran to the end; bench/peak_rss.py adds
 # it to the importing process's own, so that the import's memory counts both processes.
@@ -87,7 +94,10 @@ class ReaderProcess:
 
     def __init__(self, jobs: Sequence[tuple[int, Path, str]], rules: dict[str, str]) -> None:
         context = multiprocessing.get_context("spawn")
-        self._connection, sending = context.Pipe(duplex=False)
+        # A socket pair, not a pipe: measured with 2.7 MB messages sent by a thread while another parses,
+        # a chunk arrived in 1-3 ms through the socket, 4-8 ms through a pipe (more through one widened to
+        # 1 MB); the storing process waits that long for every chunk.
+        self._connection, sending = context.Pipe(duplex=True)
         self._skip = context.RawValue("i", -1)  # files up to this index: the store gave up on them
         self._process = context.Process(target=_read_files, args=(list(jobs), dict(rules), sending, self._skip),
                                         name="annotator-import-reader", daemon=True)
@@ -169,7 +179,7 @@ class ReaderProcess:
         if self.stopped:
             raise ReaderStopped("the import reader process stopped earlier in this import")
         try:
-            # Waiting on the process too: its end is noticed even if the pipe stayed open somehow.
+            # Waiting on the process too: its end is noticed even if the connection stayed open somehow.
             if not wait([self._connection, self._process.sentinel]) or not self._connection.poll():
                 raise EOFError
             message = pickle.loads(self._connection.recv_bytes())
@@ -192,10 +202,8 @@ def _read_files(jobs: list[tuple[int, Path, str]], rules: dict[str, str], connec
                 skip: Any) -> None:
     # Ctrl-C in a terminal reaches the whole process group; the importing process handles it and ends this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def send(message: tuple[Any, ...]) -> None:
-        connection.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
-
+    sender = _Sender(connection)
+    send = sender.send
     try:
         send(("ready", -1, None))
         for index, path, format_name in jobs:
@@ -212,10 +220,51 @@ def _read_files(jobs: list[tuple[int, Path, str]], rules: dict[str, str], connec
             except Exception as error:  # noqa: BLE001 - every failure goes to the storing side, file by file
                 send(("error", index, _portable(error)))
         send(("done", 0, _peak_kb()))
+        sender.close()
     except (BrokenPipeError, ConnectionResetError):
         return  # the importing process stopped listening (cancelled, or gone)
     finally:
         connection.close()
+
+
+class _Sender:
+    """Sends the messages from a thread, so that reading goes on up to ``QUEUED`` chunks ahead while the
+    storing process is busy. Sent from the reading thread, the two processes went in lock step (the
+    connection holds less than a chunk): each chunk waited for both to be running at once, which on a
+    busy machine cost more than the second process gained."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED)
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="import-reader-sender", daemon=True)
+        self._thread.start()
+
+    def send(self, message: tuple[Any, ...] | None) -> None:
+        data = None if message is None else pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        while True:
+            if self._error is not None:
+                raise self._error
+            try:
+                self._queue.put(data, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait until everything queued is sent."""
+        self.send(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            try:
+                self._connection.send_bytes(data)
+            except OSError as error:  # the storing process is gone or stopped listening
+                self._error = error
+                return
 
 
 def _read_file(path: Path, format_name: str, found: FormatReport,

@@ -189,7 +189,7 @@ def test_stopping_at_a_file_ends_the_reader(tmp_path: Path, monkeypatch: pytest.
 
 def test_a_reader_killed_mid_import_fails_one_file_and_the_rest_import_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readers: list) -> None:  # type: ignore[type-arg]
-    # One chunk of 300 documents of 5,000 characters per file: more than the pipe holds, so the reader is
+    # One chunk of 300 documents of 5,000 characters per file (3 MB): more than the socket holds, so the reader is
     # still sending 1.jsonl when it is killed before that file.
     paths = [_jsonl(tmp_path / f"{n}.jsonl", 300, start=n * 300, chars=5_000) for n in range(4)]
 
