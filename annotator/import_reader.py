@@ -280,18 +280,26 @@ def _read_file(path: Path, format_name: str, found: FormatReport,
     yield from checked_chunks(path, records)
 
 
-_EXPECTED = (AnnotatorError, OSError, ValueError, RecursionError, MemoryError)
+# What the importer reports file by file (import_file, import_paths), most particular first.
+_EXPECTED = (AnnotatorError, OSError, RecursionError, MemoryError, ValueError)
 
 
 def _portable(error: Exception) -> Exception:
     """``error`` as it can cross to the storing side: the failures the importer reports per file as they
-    are; anything else (a bug) carries the reader's traceback as a note."""
+    are; anything else (a bug) carries the reader's traceback as a note. One that does not survive
+    pickling crosses as its kind's base class with its message, so the importer still reports it as
+    that kind (a bug as a RuntimeError)."""
     if not isinstance(error, _EXPECTED):
         error.add_note("in the import reader process:\n" + "".join(traceback.format_exception(error)))
     try:
-        pickle.dumps(error, pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - an exception that does not pickle is sent as its description
-        return RuntimeError(f"{type(error).__name__}: {error}\n" + "".join(getattr(error, "__notes__", [])))
+        pickle.loads(pickle.dumps(error, pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 - whatever the reason, the description still crosses
+        kind = next((k for k in _EXPECTED if isinstance(error, k)), None)
+        if kind is None:
+            return RuntimeError("\n".join([f"{type(error).__name__}: {error}", *getattr(error, "__notes__", [])]))
+        if isinstance(error, OSError) and error.strerror:
+            return OSError(error.errno, error.strerror)
+        return kind(str(error))
     return error
 
 

@@ -11,6 +11,8 @@ import pickle
 import shutil
 import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -221,6 +223,27 @@ def test_a_reader_that_never_started_leaves_the_import_to_this_process(
     assert readers and not report.errors and len(report.files) == 2
 
 
+def test_the_command_reads_a_large_import_in_the_reader_process(tmp_path: Path) -> None:
+    # The real command in a fresh interpreter (python -m annotator, as a user runs it): spawn must not run
+    # annotator/__main__.py again in the reader, and the reader must start before the store is opened.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2):
+        _jsonl(folder / f"{n}.jsonl", 500, start=n * 500, chars=2_800)
+    assert sum(path.stat().st_size for path in folder.iterdir()) > import_reader.PROCESS_MIN_BYTES
+    code = ("import runpy, sys\n"
+            f"sys.argv = ['annotator', 'import', {str(folder)!r}, '--db', {str(tmp_path / 'cli.db')!r}]\n"
+            "try:\n    runpy.run_module('annotator', run_name='__main__', alter_sys=True)\n"
+            "except SystemExit as end:\n    code = end.code\n"
+            "import annotator.import_reader as reader\n"
+            "print('readers', len(reader.reader_peaks_kb), 'exit', code)\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert "imported 2 file(s): 1000 new document(s)" in result.stdout
+    assert result.stdout.rstrip().endswith("readers 1 exit 0")
+
+
 def test_small_imports_are_read_in_this_process(tmp_path: Path, readers: list) -> None:  # type: ignore[type-arg]
     store = _store(tmp_path, "small.db")
     report = import_paths(store, [_jsonl(tmp_path / "a.jsonl", 20)])
@@ -250,3 +273,10 @@ def test_what_the_reader_raises_crosses_to_the_storing_process_intact() -> None:
 
     crossed = import_reader._portable(Unpicklable("odd"))  # noqa: SLF001
     assert isinstance(crossed, RuntimeError) and str(crossed).startswith("Unpicklable: odd")
+
+    class TwoPartError(ValueError):  # pickles, but cannot be made again from its args
+        def __init__(self, what: str, where: int) -> None:
+            super().__init__(f"{what} at {where}")
+
+    crossed = pickle.loads(pickle.dumps(import_reader._portable(TwoPartError("bad", 3))))  # noqa: SLF001
+    assert type(crossed) is ValueError and str(crossed) == "bad at 3"  # still reported as a bad file
