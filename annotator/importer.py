@@ -5,10 +5,13 @@ A bad file is reported (``file:line: reason``) and nothing of it is written; the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator import import_reader
 from annotator.bundled import seed_paths
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.formats import Format, all_formats, format_for_path, get_format
@@ -16,9 +19,10 @@ from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
 from annotator.core.formats.split import split_problem
 from annotator.core.model import ImportResult
+from annotator.import_reader import ReaderProcess
 from annotator.store.database import is_database_file
 from annotator.store.store import Store
-from annotator.store.transfer import import_records
+from annotator.store.transfer import import_chunks, import_records
 
 
 @dataclass
@@ -45,6 +49,11 @@ class ImportReport:
             total.links_new += r.links_new
             total.links_existing += r.links_existing
         return total
+
+
+_OWN_FILE = "this is the open database's own file, not a document to import"
+
+log = logging.getLogger("annotator.import")
 
 
 def _unsupported(path: Path) -> InputError:
@@ -93,7 +102,7 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
     reader skipped goes into ``notes`` only when the file is stored."""
     if is_database_file(str(store.engine.url), path):
         # Reading it would open and close the database file in this process, which drops SQLite's locks.
-        raise InputError(path, None, "this is the open database's own file, not a document to import")
+        raise InputError(path, None, _OWN_FILE)
     problem = split_problem(path)
     if problem is not None:
         raise InputError(path, None, problem)
@@ -106,14 +115,8 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
     records = chosen.read(path, found)
     if counts is not None:
         records = (counts.apply(record) for record in records)
-    try:
+    with _as_input_errors(path):
         result = import_records(store, path, records, add_labels=add_labels)
-    except OSError as error:
-        raise InputError(path, None, error.strerror or str(error)) from None
-    except InputError:
-        raise
-    except AnnotatorError as error:  # e.g. an optional package the format needs is missing
-        raise InputError(path, None, str(error)) from None
     if notes is not None:
         notes.notes.update(found.notes)
         notes.dropped.extend(found.dropped)
@@ -123,28 +126,128 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
     return result
 
 
-def import_paths(store: Store, paths: Iterable[Path | str], *, format_name: str | None = None,
-                 add_labels: bool = False, mapping: LabelMapping | None = None,
-                 progress: Callable[[int, int, Path], bool] | None = None) -> ImportReport:
-    """Import every file; ``progress(done, total, path)`` is called before each file and may return
-    False to stop (files already imported stay imported). ``mapping`` renames or drops labels first."""
+@contextmanager
+def _as_input_errors(path: Path) -> Iterator[None]:
+    """What storing one file raised, as the InputError that names the file."""
+    try:
+        yield
+    except OSError as error:
+        raise InputError(path, None, error.strerror or str(error)) from None
+    except InputError:
+        raise
+    except AnnotatorError as error:  # e.g. an optional package the format needs is missing
+        raise InputError(path, None, str(error)) from None
+
+
+@dataclass
+class PreparedImport:
+    """The files of an import, found, and for a large one the reader process already reading them:
+    prepared before the store is open, so that the reader's start overlaps opening the database."""
+
+    files: list[Path]
+    report: ImportReport
+    fmt: Format | None
+    reader: ReaderProcess | None = None
+
+    def close(self, finished: bool = False) -> None:
+        if self.reader is not None:
+            self.reader.close(finished)
+
+
+def prepare_import(paths: Iterable[Path | str], database_url: str, *, format_name: str | None = None,
+                   mapping: LabelMapping | None = None) -> PreparedImport:
+    """Find the files (``collect_files``) and, when they are large enough to be worth it, start the
+    reader process on those ``import_file`` would read (not the database's own, nor one no format
+    reads: those are refused by ``import_file`` as before)."""
     fmt = get_format(format_name) if format_name else None
     files, report = collect_files(paths, fmt)
     if mapping is not None:
         report.mapping = LabelMapping(mapping.rules)
+    jobs = []
+    size = 0
     for index, path in enumerate(files):
-        if progress is not None and progress(index, len(files), path) is False:
-            break
+        chosen = fmt or format_for_path(path)
+        if chosen is None or chosen.read is None or is_database_file(database_url, path):
+            continue
+        jobs.append((index, path, chosen.name))
         try:
-            report.files.append((path, import_file(store, path, fmt=fmt, add_labels=add_labels,
-                                                   mapping=report.mapping, notes=report.notes)))
-        except InputError as error:
-            report.errors.append(error)
-        except RecursionError:
-            report.errors.append(InputError(path, None, "nested too deeply to read (JSON nested thousands of levels?)"))
-        except (UnicodeError, ValueError, MemoryError) as error:
-            # One bad file never stops the others, whatever its failure.
-            report.errors.append(InputError(path, None, f"could not be read: {error}"))
+            size += path.stat().st_size
+        except OSError:
+            continue  # the reader will say why it cannot be read
+    prepared = PreparedImport(files, report, fmt)
+    if jobs and import_reader.worth_a_process(size):
+        try:
+            prepared.reader = ReaderProcess(jobs, report.mapping.rules)
+        except OSError as error:  # no process to be had (a limit reached): read here, as small imports do
+            log.warning("reading the import in this process: no reader process (%s)", error)
+    return prepared
+
+
+def _import_from_reader(store: Store, path: Path, index: int, reader: ReaderProcess, *, add_labels: bool,
+                        mapping: LabelMapping, notes: FormatReport) -> ImportResult:
+    """``import_file`` for a file the reader process reads: the same transaction, the same errors at the
+    same points (the reader's raised here as they arrive), the same notes and mapping counts."""
+    try:
+        if is_database_file(str(store.engine.url), path):  # the URL the reader was started with was spelt otherwise
+            raise InputError(path, None, _OWN_FILE)
+        with _as_input_errors(path):
+            result = import_chunks(store, path, reader.chunks(index), add_labels=add_labels)
+    except BaseException:
+        reader.give_up(index)
+        raise
+    assert reader.report is not None  # the chunks ran out: the reader said the file was read
+    found, renamed, dropped = reader.report
+    notes.notes.update(found.notes)
+    notes.dropped.extend(found.dropped)
+    mapping.renamed.update(renamed)
+    mapping.dropped.update(dropped)
+    return result
+
+
+def import_paths(store: Store, paths: Iterable[Path | str], *, format_name: str | None = None,
+                 add_labels: bool = False, mapping: LabelMapping | None = None,
+                 progress: Callable[[int, int, Path], bool] | None = None) -> ImportReport:
+    """Import every file; ``progress(done, total, path)`` is called before each file and may return
+    False to stop (files already imported stay imported). ``mapping`` renames or drops labels first.
+
+    A large import's files are read in a second process while this one stores (``import_reader``)."""
+    prepared = prepare_import(paths, str(store.engine.url), format_name=format_name, mapping=mapping)
+    return import_prepared(store, prepared, add_labels=add_labels, progress=progress)
+
+
+def import_prepared(store: Store, prepared: PreparedImport, *, add_labels: bool = False,
+                    progress: Callable[[int, int, Path], bool] | None = None) -> ImportReport:
+    """``import_paths`` for files found (and perhaps being read) by ``prepare_import``; ends its reader."""
+    files, report, reader = prepared.files, prepared.report, prepared.reader
+    finished = False
+    try:
+        for index, path in enumerate(files):
+            if progress is not None and progress(index, len(files), path) is False:
+                break
+            if reader is not None and reader.reads(index) and not reader.started():
+                log.warning("the import reader process did not start: reading the import in this process")
+                reader.close()
+                reader = None
+            try:
+                if reader is not None and reader.reads(index):
+                    result = _import_from_reader(store, path, index, reader, add_labels=add_labels,
+                                                 mapping=report.mapping, notes=report.notes)
+                else:
+                    result = import_file(store, path, fmt=prepared.fmt, add_labels=add_labels,
+                                         mapping=report.mapping, notes=report.notes)
+                report.files.append((path, result))
+            except InputError as error:
+                report.errors.append(error)
+            except RecursionError:
+                report.errors.append(InputError(path, None,
+                                                "nested too deeply to read (JSON nested thousands of levels?)"))
+            except (UnicodeError, ValueError, MemoryError) as error:
+                # One bad file never stops the others, whatever its failure.
+                report.errors.append(InputError(path, None, f"could not be read: {error}"))
+        else:
+            finished = True
+    finally:
+        prepared.close(finished)
     return report
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -54,10 +55,25 @@ def _print_lines(lines: Iterable[str]) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.core.formats.mapping import LabelMapping
-    from annotator.importer import import_paths
+    from annotator.importer import import_prepared, prepare_import
+    from annotator.store import resolve_database_url
 
     mapping = LabelMapping.parse(args.map or [])
-    store = open_store(args)
+    # The files are found, and a large import's reader process started, before the store is opened: the
+    # reader's start (an interpreter, the format modules) overlaps opening (and creating) the database.
+    try:
+        prepared = prepare_import(args.paths, resolve_database_url(args.db), format_name=args.format,
+                                  mapping=mapping)
+    except AnnotatorError:
+        prepared = None  # a bad --db or --format: said below, in the order it always was
+    try:
+        store = open_store(args)
+        if prepared is None:
+            prepared = prepare_import(args.paths, str(store.engine.url), format_name=args.format, mapping=mapping)
+    except BaseException:
+        if prepared is not None:
+            prepared.close()
+        raise
     show_progress = sys.stderr.isatty()
 
     def progress(done: int, total: int, path: Path) -> bool:
@@ -65,8 +81,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\r[{done + 1}/{total}] {path.name[:60]:<60}", end="", file=sys.stderr, flush=True)
         return True
 
-    report = import_paths(store, args.paths, format_name=args.format, add_labels=args.add_labels,
-                          mapping=mapping, progress=progress)
+    # What was loaded to get here (SQLAlchemy's tables, the modules) outlives the import: out of the
+    # collector's sight meanwhile, the import's many short-lived objects do not make it walk all of it.
+    gc.freeze()
+    try:
+        report = import_prepared(store, prepared, add_labels=args.add_labels, progress=progress)
+    finally:
+        gc.unfreeze()
     if show_progress and len(report.files) + len(report.errors) > 1:
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
     for error in report.errors:

@@ -28,3 +28,8 @@ class InputError(AnnotatorError):
         self.reason = reason
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str]]:
+        # Pickled by its three parts (the import reader process sends it to the storing process): the
+        # default would call InputError(message) with the one formatted string.
+        return InputError, (self.path, self.line, self.reason)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import SpanError
+from annotator.core.errors import InputError, SpanError
 from annotator.core.model import REVIEW_STATUSES, DocumentRecord
 from annotator.core.text import label_problem, name_problem, text_problem, user_problem
 
@@ -54,6 +56,34 @@ def record_problem(record: DocumentRecord) -> str | None:
         if problem:
             return f"document {record.name!r}, span [{span.start}, {span.end}): {problem}"
     return None
+
+
+IMPORT_CHUNK = 500  # records stored per batch of statements, inside the file's one transaction
+
+
+def checked_chunks(path: Path | str, records: Iterable[DocumentRecord],
+                   size: int = IMPORT_CHUNK) -> Iterator[list[DocumentRecord]]:
+    """The records in lists of ``size``, each list checked whole (``record_problem``) before it is handed on;
+    the first bad record raises InputError at its line. One definition for the import in this process and
+    in the import reader process, so that a file with a bad record and a bad line further on names the
+    same one either way (the lines of a chunk are read before its records are checked)."""
+    batch: list[DocumentRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            _check(path, batch)
+            yield batch
+            batch = []
+    if batch:
+        _check(path, batch)
+        yield batch
+
+
+def _check(path: Path | str, records: list[DocumentRecord]) -> None:
+    for record in records:
+        problem = record_problem(record)
+        if problem:
+            raise InputError(path, record.line, problem)
 
 
 def _meta_problem(value: Any, depth: int = 0) -> str | None:

@@ -14,7 +14,8 @@ builds an execution context and a result for each, about 60 µs of the 2 ms a ta
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
+from itertools import repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -35,6 +36,7 @@ def _bind_processor(connection: Connection, table: Table, name: str) -> Callable
 def _once_per_value(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """``process`` remembering its results for one executemany (the import's one timestamp, processed once)."""
     memo: dict[tuple[type, Any], Any] = {}
+    by_object: dict[int, Any] = {}  # unhashable values (JSON objects) by identity: alive in the rows meanwhile
 
     def once_per_value(value: Any) -> Any:
         key = (type(value), value)  # by type too: 1 and True are equal keys but JSON "1" and "true"
@@ -43,10 +45,26 @@ def _once_per_value(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         except KeyError:
             memo[key] = result = process(value)
             return result
-        except TypeError:  # unhashable (a JSON object): processed each time, as Core does
-            return process(value)
+        except TypeError:  # unhashable: the same object (the import's history entries) processed once
+            if type(value) in (dict, list) and not value:  # any {} or [] (a document's meta): the same JSON
+                key = (type(value), None)  # no hashable value has the type dict or list: no clash
+                if key not in memo:
+                    memo[key] = process(value)
+                return memo[key]
+            if id(value) not in by_object:
+                by_object[id(value)] = process(value)
+            return by_object[id(value)]
 
     return once_per_value
+
+
+def _processed_column(values: tuple[Any, ...], process: Callable[[Any], Any]) -> list[Any]:
+    """One column's values through its bind processor: a column holding one object in every row (the
+    import's timestamp) with one call, the others a call per distinct value."""
+    first = values[0]
+    if all(map(is_, values, repeat(first))):
+        return [process(first)] * len(values)
+    return list(map(_once_per_value(process), values))
 
 
 def driver_sql(connection: Connection, sql: str) -> str:
@@ -107,17 +125,24 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     if connection.dialect.paramstyle not in _PLACEHOLDERS:
         connection.execute(table.insert(), list(rows))
         return
-    sql = _insert_sql(connection, table, names, False)
     values = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
-    processed = [(i, _once_per_value(p)) for i, name in enumerate(names)
-                 if (p := _bind_processor(connection, table, name)) is not None]
-    if not processed:
-        connection.exec_driver_sql(sql, [values(row) for row in rows])
+    insert_tuples(connection, table, names, list(map(values, rows)))
+
+
+def insert_tuples(connection: Connection, table: Table, names: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """``insert_rows`` for rows given as tuples of the ``names`` columns' values (the import's spans: a
+    dictionary per span cost more than its insert)."""
+    if not rows:
         return
-    params = []
-    for row in rows:
-        one = list(values(row))
+    if connection.dialect.paramstyle not in _PLACEHOLDERS:
+        connection.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in rows])
+        return
+    sql = _insert_sql(connection, table, names, False)
+    processed = [(i, p) for i, name in enumerate(names) if (p := _bind_processor(connection, table, name)) is not None]
+    if processed:
+        # Column by column (transposed and back in C): a processor call per distinct value, no loop per row.
+        columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
         for i, process in processed:
-            one[i] = process(one[i])
-        params.append(tuple(one))
-    connection.exec_driver_sql(sql, params)
+            columns[i] = _processed_column(columns[i], process)  # type: ignore[arg-type]
+        rows = list(zip(*columns, strict=True))
+    connection.exec_driver_sql(sql, rows)

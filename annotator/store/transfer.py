@@ -12,9 +12,9 @@ from annotator.core.errors import AnnotatorError, InputError, printable_path
 from annotator.core.formats.base import ExportDocument
 from annotator.core.links import LinkRecord
 from annotator.core.model import DocumentRecord, ImportResult, SpanRecord
-from annotator.core.spans import record_problem
+from annotator.core.spans import checked_chunks
 from annotator.core.text import text_sha256
-from annotator.store.bulk import insert_rows
+from annotator.store.bulk import driver_sql, insert_rows, insert_tuples
 from annotator.store.links import link_types_t, links_t
 from annotator.store.models import utcnow
 from annotator.store.project import states_t
@@ -33,15 +33,21 @@ def import_records(store: Store, path: Path | str, records: Iterable[DocumentRec
     sha256) are not added again; spans already stored are skipped. Spans without an annotator belong to
     the importing user.
     """
+    return import_chunks(store, path, ((chunk, None) for chunk in checked_chunks(path, records)),
+                         add_labels=add_labels)
+
+
+def import_chunks(store: Store, path: Path | str, chunks: Iterable[tuple[Sequence[DocumentRecord], list[str] | None]],
+                  *, add_labels: bool = False) -> ImportResult:
+    """``import_records`` for records already checked by ``record_problem`` (``checked_chunks``), a chunk
+    at a time, each with its texts' sha256 when known (None: computed here). The import reader process
+    checks and hashes a chunk while this process stores the one before; what needs the database (labels
+    known, who may import what) is decided here."""
     result = ImportResult()
     with store.write() as connection:
         others_allowed = may_act_for_others(store, connection)
         known = {row.name for row in connection.execute(select(labels_t.c.name))}
-        for chunk in _chunks(records, _IMPORT_CHUNK):
-            for record in chunk:
-                problem = record_problem(record)
-                if problem:
-                    raise InputError(path, record.line, problem)
+        for chunk, hashes in chunks:
             if not others_allowed:
                 chunk, made_mine = _as_importers_drafts(chunk, store.user)
                 result.spans_made_mine += made_mine
@@ -58,22 +64,8 @@ def import_records(store: Store, path: Path | str, records: Iterable[DocumentRec
                     known.add(span.label)
             if add_labels:
                 define_link_types(store, connection, chunk)
-            _store_documents(store, connection, path, chunk, result)
+            _store_documents(store, connection, path, chunk, result, hashes)
     return result
-
-
-_IMPORT_CHUNK = 500  # records stored per batch of statements, inside the file's one transaction
-
-
-def _chunks(records: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
-    batch: list[DocumentRecord] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 _CHUNK = 500  # ids or hashes per IN (...) list
@@ -167,31 +159,26 @@ def _as_importers_drafts(records: Sequence[DocumentRecord], user: str) -> tuple[
 
 
 def _store_documents(store: Store, connection: Connection, path: Path | str, records: Sequence[DocumentRecord],
-                     result: ImportResult) -> None:
+                     result: ImportResult, hashes: list[str] | None = None) -> None:
     """The documents and spans of one file in a few statements: one look-up of the known hashes, one
     insert of the new documents, one look-up of the spans already on the known ones, one insert of
     the new spans (thousands of per-document statements cost four times the database's own work)."""
-    hashes = [text_sha256(record.text) for record in records]
-    ids: dict[str, int] = {}
-    for start in range(0, len(hashes), _CHUNK):
-        chunk = list(dict.fromkeys(hashes[start:start + _CHUNK]))
-        ids.update(connection.execute(select(documents_t.c.sha256, documents_t.c.id)
-                                      .where(documents_t.c.sha256.in_(chunk))).all())
+    if hashes is None:
+        hashes = [text_sha256(record.text) for record in records]
+    ids = _ids_by_hash(connection, list(dict.fromkeys(hashes)))
     already = set(ids.values())
     now = utcnow()
+    source = printable_path(path)
     new_rows = {}
     for record, sha in zip(records, hashes, strict=True):
         if sha not in ids and sha not in new_rows:
-            new_rows[sha] = dict(name=record.name, text=record.text, sha256=sha, source_path=printable_path(path),
+            new_rows[sha] = dict(name=record.name, text=record.text, sha256=sha, source_path=source,
                                  created_at=now, meta=record.meta)
     if new_rows:
         # One executemany, then the new ids by hash: RETURNING with ordered rows made SQLite run one
         # INSERT per document.
         insert_rows(connection, documents_t, list(new_rows.values()))
-        fresh = list(new_rows)
-        for start in range(0, len(fresh), _CHUNK):
-            ids.update(connection.execute(select(documents_t.c.sha256, documents_t.c.id)
-                                          .where(documents_t.c.sha256.in_(fresh[start:start + _CHUNK]))).all())
+        ids.update(_ids_by_hash(connection, list(new_rows)))
     existing: dict[int, set[tuple[int, int, int, int]]] = {}
     known_ids = sorted(already)
     for start in range(0, len(known_ids), _CHUNK):
@@ -201,6 +188,9 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
             existing.setdefault(document_id, set()).add(tuple(key))  # type: ignore[arg-type]
     span_rows = []
     seen_new: set[str] = set()
+    # The store's look-ups, once per name in this chunk rather than once per span.
+    label_ids: dict[str, int] = {}
+    annotator_ids: dict[str | None, int] = {}
     for record, sha in zip(records, hashes, strict=True):
         document_id = ids[sha]
         if document_id in already or sha in seen_new:
@@ -211,17 +201,22 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
         result.document_ids.append(document_id)
         keys = existing.setdefault(document_id, set())
         for span in record.spans:
-            key = (span.start, span.end, store.label_id(connection, span.label),
-                   store.annotator_id(connection, span.annotator or store.user))
+            label_id = label_ids.get(span.label)
+            if label_id is None:
+                label_id = label_ids[span.label] = store.label_id(connection, span.label)
+            annotator_id = annotator_ids.get(span.annotator)
+            if annotator_id is None:
+                annotator_id = annotator_ids[span.annotator] = store.annotator_id(connection,
+                                                                                   span.annotator or store.user)
+            key = (span.start, span.end, label_id, annotator_id)
             if key in keys:
                 result.spans_existing += 1
                 continue
             keys.add(key)
-            span_rows.append(dict(document_id=document_id, start=span.start, end=span.end, label_id=key[2],
-                                  text=record.text[span.start:span.end], annotator_id=key[3], status=span.status,
-                                  note=span.note, created_at=now, updated_at=now, origin=span.origin))
+            span_rows.append((document_id, span.start, span.end, label_id, record.text[span.start:span.end],
+                              annotator_id, span.status, span.note, now, now, span.origin))
     if span_rows:
-        insert_rows(connection, spans_t, span_rows)
+        insert_tuples(connection, spans_t, _SPAN_COLUMNS, span_rows)
         result.spans_new += len(span_rows)
     linked = [(record, ids[sha]) for record, sha in zip(records, hashes, strict=True) if record.links]
     if linked:
@@ -229,20 +224,39 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
     _record_import(store, connection, path, span_rows, now)
 
 
-def _record_import(store: Store, connection: Connection, path: Path | str, span_rows: list[dict],  # type: ignore[type-arg]
+def _ids_by_hash(connection: Connection, hashes: list[str]) -> dict[str, int]:
+    """The ids of the stored documents with these sha256, a few hundred per statement. Written for the
+    driver: Core compiling an IN list of 500 parameters, twice per chunk, cost more than the look-up."""
+    ids: dict[str, int] = {}
+    for start in range(0, len(hashes), _CHUNK):
+        chunk = hashes[start:start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = driver_sql(connection, f"SELECT sha256, id FROM documents WHERE sha256 IN ({marks})")
+        ids.update(connection.exec_driver_sql(sql, tuple(chunk)).all())
+    return ids
+
+
+_SPAN_COLUMNS = ("document_id", "start", "end", "label_id", "text", "annotator_id", "status", "note", "created_at",
+                 "updated_at", "origin")
+
+
+def _record_import(store: Store, connection: Connection, path: Path | str, span_rows: list[tuple],  # type: ignore[type-arg]
                    now: object) -> None:
     """One history entry per document the import added spans to: who, when, from which file, how many. An
     import is not undone from the history; the entry says what came in and from where."""
     counts: dict[int, int] = {}
     for row in span_rows:
-        counts[row["document_id"]] = counts.get(row["document_id"], 0) + 1
+        counts[row[0]] = counts.get(row[0], 0) + 1
     if not counts:
         return
     actor = store.annotator_id(connection, store.user)
     source = printable_path(path)
+    # Documents with as many new spans share one entry object: insert_rows writes its JSON once.
+    after: dict[int, dict[str, object]] = {}
     insert_rows(connection, history_t, [
         dict(span_id=0, document_id=document_id, action="import", actor_id=actor, at=now, before=None,
-             after={"kind": "import", "source": source, "spans": count}, reverted=False)
+             after=after.setdefault(count, {"kind": "import", "source": source, "spans": count}),
+             reverted=False)
         for document_id, count in counts.items()])
 
 

@@ -110,11 +110,17 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+# One decoder for every call: json.loads with a hook builds a decoder (and its scanner) per line.
+_DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicate_keys)
+
+
 def load_json(text: str) -> Any:
     """``json.loads`` that refuses what it would otherwise take silently or crash on: a key given twice
     (json keeps the last one) and nesting deeper than Python's stack (a RecursionError)."""
+    if text.startswith("\ufeff"):  # as json.loads says it
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
     try:
-        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        return _DECODER.decode(text)
     except RecursionError:
         raise JSONShapeError("nested too deeply to read") from None
 

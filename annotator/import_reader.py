@@ -1,0 +1,314 @@
+"""A large import's files are read, parsed and checked in a second process while this one stores them.
+
+Reading (JSON, the span and text checks, sha256) and storing (around sqlite3's executemany) are both
+CPU-bound Python; in threads they would share the GIL (and sqlite3, taking the GIL back for every row
+behind a busy thread, would convoy). In two processes on two cores the parse of chunk N+1 overlaps the
+database writes of chunk N. Small imports stay in one process (``PROCESS_MIN_BYTES``): starting the
+reader costs an interpreter start and the format modules' imports, about 0.1 s.
+
+The reader is started with "spawn", never "fork": the window's process has Qt and threads, and a fork
+copies their locks in whatever state they are. It imports ``annotator.core`` only (no SQLAlchemy, no
+Qt; an import-linter contract keeps it so). It sends pickled messages down a socket pair, each
+tagged with the index of its file, in file order:
+
+- ``("ready", -1, None)``: started (a reader that ends before saying so never read anything: the
+  import reads in its own process instead, see ``ReaderProcess.started``);
+- ``("chunk", index, (records, hashes))``: ``IMPORT_CHUNK`` records, mapped (``--map``) and checked
+  (``record_problem``), with their texts' sha256;
+- ``("end", index, (FormatReport, renamed, dropped))``: the file is read; what the reader noted and what
+  the label mapping renamed or dropped;
+- ``("error", index, exception)``: what reading the file raised, raised again by the storing side at the
+  same point, so that file's transaction rolls back as in one process;
+- ``("done", 0, peak_kb)``: every file is read; the reader's peak memory.
+
+Memory stays flat: at most ``QUEUED`` chunks wait to be sent besides the one being sent, so the reader
+parses a few chunks ahead and then waits. When the store gives up on a file (an unknown label), the
+reader is told through a shared number and skips the rest of it. If the reader dies, the connection
+ends and the file being read fails with ``ReaderStopped`` (never a hang); the files after it are read
+in the storing process.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+import queue
+import signal
+import threading
+import traceback
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.formats import get_format
+from annotator.core.formats.base import FormatReport
+from annotator.core.formats.mapping import LabelMapping
+from annotator.core.formats.split import split_problem
+from annotator.core.model import DocumentRecord
+from annotator.core.spans import checked_chunks
+from annotator.core.text import text_sha256
+
+# Below this many bytes of files to read, the import reads in its own process: a 1 MB file is read in
+# about 0.1 s, which the reader's start would eat.
+PROCESS_MIN_BYTES = 4 << 20
+
+# Chunks the reader may have pickled and waiting to be sent (besides the one being sent): bounded, so a
+# reader faster than the store does not fill memory.
+QUEUED = 2
+
+# The peak memory (VmHWM, kB) of each reader process this process ran to the end; bench/peak_rss.py adds
+# it to the importing process's own, so that the import's memory counts both processes.
+reader_peaks_kb: list[int] = []
+
+log = logging.getLogger("annotator.import")
+
+Chunk = tuple[list[DocumentRecord], list[str]]
+FileReport = tuple[FormatReport, Counter[str], Counter[str]]
+
+
+def worth_a_process(size: int) -> bool:
+    """Whether ``size`` bytes of files are read in the reader process: enough to pay for its start, and a
+    second core for it (on one, the two processes take turns and the pickling is pure cost)."""
+    return size >= PROCESS_MIN_BYTES and _cores() >= 2
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may run on, not the machine's
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
+
+
+class ReaderStopped(AnnotatorError):
+    """The reader process ended without saying so (killed, out of memory, crashed)."""
+
+
+class ReaderProcess:
+    """The storing side of the reader: started with the files to read (index, path, format name); each
+    file's chunks are taken with ``chunks(index)`` in file order."""
+
+    def __init__(self, jobs: Sequence[tuple[int, Path, str]], rules: dict[str, str]) -> None:
+        context = multiprocessing.get_context("spawn")
+        # A socket pair, not a pipe: measured with 2.7 MB messages sent by a thread while another parses,
+        # a chunk arrived in 1-3 ms through the socket, 4-8 ms through a pipe (more through one widened to
+        # 1 MB); the storing process waits that long for every chunk.
+        self._connection, sending = context.Pipe(duplex=True)
+        self._skip = context.RawValue("i", -1)  # files up to this index: the store gave up on them
+        self._process = context.Process(target=_read_files, args=(list(jobs), dict(rules), sending, self._skip),
+                                        name="annotator-import-reader", daemon=True)
+        self._process.start()
+        # Only the reader holds the sending end now: if it dies, reading here ends (EOFError), never hangs.
+        sending.close()
+        self._indexes = {index for index, _path, _format in jobs}
+        self._ready = False
+        self._closed = False
+        self.report: FileReport | None = None
+        self.stopped = False
+        self.peak_kb: int | None = None
+
+    def reads(self, index: int) -> bool:
+        """Whether file ``index`` is read by the reader (it reads every file given, until it stops)."""
+        return index in self._indexes and not self.stopped
+
+    def started(self) -> bool:
+        """Whether the reader came up: it says so before it reads. False when it ended before, as it does
+        when the program's main script starts an import on import without ``if __name__ == "__main__":``
+        (spawn runs that script again in the reader); the import then reads in its own process."""
+        if not self._ready:
+            try:
+                self._receive()
+            except ReaderStopped:
+                return False
+            self._ready = True
+        return True
+
+    def chunks(self, index: int) -> Iterator[Chunk]:
+        """File ``index``'s chunks as the reader sends them; what reading it raised is raised here. When
+        they run out, ``report`` holds the file's notes and mapping counts."""
+        self.report = None
+        while True:
+            kind, at, payload = self._receive()
+            if kind == "done" or at > index:  # a bug: files are asked for in the order they are sent
+                raise ReaderStopped(f"the import reader process did not send file {index}")
+            if at < index:  # the rest of a file the store gave up on, sent before the reader knew
+                continue
+            if kind == "chunk":
+                yield payload
+            elif kind == "end":
+                self.report = payload
+                return
+            else:
+                raise payload
+
+    def give_up(self, index: int) -> None:
+        """The store failed on file ``index``: the reader need not read the rest of it."""
+        self._skip.value = max(self._skip.value, index)
+
+    def close(self, finished: bool = False) -> None:
+        """End the reader: when every file was taken (``finished``), let it end by itself and keep its peak
+        memory; otherwise (cancelled, or an error stopped the import) terminate it."""
+        if self._closed:
+            return
+        self._closed = True
+        if finished and not self.stopped:
+            self.give_up(1 << 30)
+            try:
+                # Only "done" is left to come, unless the store gave up on the last file: then the reader
+                # stops after the chunk it is reading.
+                while self.peak_kb is None and self._connection.poll(5):
+                    self._receive()
+            except ReaderStopped:
+                pass
+            self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout=5)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+        self._connection.close()
+        if self.peak_kb is not None:
+            reader_peaks_kb.append(self.peak_kb)
+
+    def _receive(self) -> tuple[str, int, Any]:
+        if self.stopped:
+            raise ReaderStopped("the import reader process stopped earlier in this import")
+        try:
+            # Waiting on the process too: its end is noticed even if the connection stayed open somehow.
+            if not wait([self._connection, self._process.sentinel]) or not self._connection.poll():
+                raise EOFError
+            message = pickle.loads(self._connection.recv_bytes())
+        except (EOFError, OSError):
+            self.stopped = True
+            self._process.join(timeout=5)
+            code = self._process.exitcode
+            how = (f"killed by signal {-code}" if code is not None and code < 0
+                   else f"exit code {code}" if code is not None else "it did not answer")
+            log.warning("the import reader process stopped (%s)", how)
+            raise ReaderStopped(f"the import reader process stopped unexpectedly ({how})") from None
+        if message[0] == "done":
+            self.peak_kb = message[2]
+        return message  # type: ignore[no-any-return]
+
+
+# -- the reader process -----------------------------------------------------------------------------------
+
+def _read_files(jobs: list[tuple[int, Path, str]], rules: dict[str, str], connection: Connection,
+                skip: Any) -> None:
+    # Ctrl-C in a terminal reaches the whole process group; the importing process handles it and ends this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sender = _Sender(connection)
+    send = sender.send
+    try:
+        send(("ready", -1, None))
+        for index, path, format_name in jobs:
+            if skip.value >= index:
+                continue
+            found, counts = FormatReport(), LabelMapping(rules)
+            try:
+                for chunk in _read_file(path, format_name, found, counts):
+                    if skip.value >= index:
+                        break
+                    send(("chunk", index, (chunk, [text_sha256(record.text) for record in chunk])))
+                else:
+                    send(("end", index, (found, counts.renamed, counts.dropped)))
+            except Exception as error:  # noqa: BLE001 - every failure goes to the storing side, file by file
+                send(("error", index, _portable(error)))
+        send(("done", 0, _peak_kb()))
+        sender.close()
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the importing process stopped listening (cancelled, or gone)
+    finally:
+        connection.close()
+
+
+class _Sender:
+    """Sends the messages from a thread, so that reading goes on up to ``QUEUED`` chunks ahead while the
+    storing process is busy. Sent from the reading thread, the two processes went in lock step (the
+    connection holds less than a chunk): each chunk waited for both to be running at once, which on a
+    busy machine cost more than the second process gained."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED)
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="import-reader-sender", daemon=True)
+        self._thread.start()
+
+    def send(self, message: tuple[Any, ...] | None) -> None:
+        data = None if message is None else pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        while True:
+            if self._error is not None:
+                raise self._error
+            try:
+                self._queue.put(data, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait until everything queued is sent."""
+        self.send(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            try:
+                self._connection.send_bytes(data)
+            except OSError as error:  # the storing process is gone or stopped listening
+                self._error = error
+                return
+
+
+def _read_file(path: Path, format_name: str, found: FormatReport,
+               counts: LabelMapping) -> Iterator[list[DocumentRecord]]:
+    """What ``importer.import_file`` reads, in the same order: the split check, the format's reader,
+    the label mapping, then ``record_problem`` a chunk at a time."""
+    problem = split_problem(path)
+    if problem is not None:
+        raise InputError(path, None, problem)
+    records = get_format(format_name).read(path, found)  # type: ignore[misc]
+    if counts.rules:
+        records = map(counts.apply, records)
+    yield from checked_chunks(path, records)
+
+
+# What the importer reports file by file (import_file, import_paths), most particular first.
+_EXPECTED = (AnnotatorError, OSError, RecursionError, MemoryError, ValueError)
+
+
+def _portable(error: Exception) -> Exception:
+    """``error`` as it can cross to the storing side: the failures the importer reports per file as they
+    are; anything else (a bug) carries the reader's traceback as a note. One that does not survive
+    pickling crosses as its kind's base class with its message, so the importer still reports it as
+    that kind (a bug as a RuntimeError)."""
+    if not isinstance(error, _EXPECTED):
+        error.add_note("in the import reader process:\n" + "".join(traceback.format_exception(error)))
+    try:
+        pickle.loads(pickle.dumps(error, pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 - whatever the reason, the description still crosses
+        kind = next((k for k in _EXPECTED if isinstance(error, k)), None)
+        if kind is None:
+            return RuntimeError("\n".join([f"{type(error).__name__}: {error}", *getattr(error, "__notes__", [])]))
+        if isinstance(error, OSError) and error.strerror:
+            return OSError(error.errno, error.strerror)
+        return kind(str(error))
+    return error
+
+
+def _peak_kb() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
