@@ -8,11 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle, QStyleOptionMenuItem
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionMenuItem
 
 from annotator.bundled import font_paths, resources_dir
 from annotator.gui.i18n import SETTING, chosen_language, install_language
-from annotator.importer import import_paths, import_seed_if_empty
 from annotator.logs import setup_logging
 from annotator.store.store import Store
 
@@ -59,20 +58,26 @@ def load_bundled_fonts() -> list[str]:
     return families
 
 
-def create_main_window(store: Store, files: list[Path]):  # type: ignore[no-untyped-def]
-    """Import the given files (if new), seed an empty database, and show the window on the first file."""
-    from annotator.gui.import_dialog import show_errors
+def create_main_window(store: Store, files: list[Path], defer_docks: bool = False):  # type: ignore[no-untyped-def]
+    """Import the given files (if new), seed an empty database, and show the window on the first file.
+    ``defer_docks``: the window paints the document first and builds its docks right after (the app)."""
     from annotator.gui.main_window import MainWindow
 
-    window = MainWindow(store)
+    window = MainWindow(store, defer_docks=defer_docks)
     opened = None
     if files:
+        from annotator.gui.import_dialog import show_errors
+        from annotator.importer import import_paths
+
         report = import_paths(store, files)
         opened = report.document_ids[0] if report.document_ids else None
         window.refresh_documents()
         show_errors(window, report)
-    if import_seed_if_empty(store) is not None:
-        window.refresh_documents()
+    if store.document_count() == 0:  # the importer (its formats) is loaded only when there is work for it
+        from annotator.importer import import_seed_if_empty
+
+        if import_seed_if_empty(store) is not None:
+            window.refresh_documents()
     window.show()
     # Ask for keyboard focus: without a window manager (a kiosk, Xvfb) the window is otherwise never
     # active, and the label keys and Ctrl shortcuts would not fire.
@@ -87,6 +92,8 @@ def install_exception_dialog(log_path: Path) -> None:
     already done was committed when it happened, so nothing is lost."""
 
     def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMessageBox
+
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
@@ -104,12 +111,13 @@ def install_exception_dialog(log_path: Path) -> None:
 class WindowKeeper:
     """Holds the one main window; rebuilds it when the user picks another language."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, defer_docks: bool = False) -> None:
         self.store = store
+        self.defer_docks = defer_docks
         self.window = None
 
     def show(self, files: list[Path]):  # type: ignore[no-untyped-def]
-        self.window = create_main_window(self.store, files)
+        self.window = create_main_window(self.store, files, defer_docks=self.defer_docks)
         self.window.languageChosen.connect(self.switch_language)
         return self.window
 
@@ -131,7 +139,8 @@ def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, l
     install_exception_dialog(log_path)
     load_bundled_fonts()
     install_language(app, chosen_language(language))
-    keeper = WindowKeeper(store)
+    # The document is painted first, the docks are built right after (MainWindow.build_docks).
+    keeper = WindowKeeper(store, defer_docks=True)
     keeper.show(files)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())

@@ -36,12 +36,16 @@ class LinkingController(QObject):
         self.choice = 0
 
     def connect(self) -> None:
-        """Clicks in the text, the session's link changes and the Links panel, once the window is built."""
+        """Clicks in the text and the session's link changes, once the window is built."""
+        self.window.view.spanClicked.connect(self._span_clicked)
+        self.window.session.linksChanged.connect(self.links_changed)
+
+    def connect_panel(self) -> None:
+        """The Links panel, once the window's docks are built; it lists the open document's links."""
         window = self.window
-        window.view.spanClicked.connect(self._span_clicked)
-        window.session.linksChanged.connect(self.links_changed)
         window.links_panel.deleteRequested.connect(window.session.delete_link)
         window.links_panel.linkChosen.connect(self._link_chosen)
+        self.links_changed()
 
     def _span_clicked(self, span: StoredSpan | None) -> None:
         if not self.clicked(span):
@@ -49,7 +53,8 @@ class LinkingController(QObject):
 
     def links_changed(self) -> None:
         window = self.window
-        window.links_panel.show_links(window.session.links, {s.id: s for s in window.session.spans})
+        if window.docks_built:
+            window.links_panel.show_links(window.session.links, {s.id: s for s in window.session.spans})
         self.show_links_of(window.selected_span)
 
     def _link_chosen(self, link: StoredLink) -> None:

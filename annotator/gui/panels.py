@@ -1,7 +1,7 @@
-"""The window's docks and status bar: document list, span list, layers, and what the status bar shows.
+"""The window's docks: document list, span list, layers and links.
 
 They are thin views over the item models in document_list.py and span_list.py; the window wires
-them to the session.
+them to the session. The app's window builds them right after its first paint (MainWindow.build_docks).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHeaderView,
-    QLabel,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -76,12 +75,11 @@ def _mirrored(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
 
 
 def build_panels(window: MainWindow) -> None:
-    """The document list, span list and layers docks, and the status bar."""
+    """The document list, span list, layers and links docks."""
     build_document_list(window)
     build_span_list(window)
     build_layers(window)
     build_links(window)
-    build_status_bar(window)
 
 
 def build_document_list(window: MainWindow) -> None:
@@ -187,28 +185,4 @@ def build_layers(window: MainWindow) -> None:
         "layersDock",
         window.layers,
         Qt.DockWidgetArea.LeftDockWidgetArea,
-    )
-
-
-def build_status_bar(window: MainWindow) -> None:
-    window.saved_label = QLabel(QCoreApplication.translate("MainWindow", "All changes saved"))
-    window.counts_label = QLabel()
-    window.review_label = QLabel(QCoreApplication.translate("MainWindow", "REVIEW MODE"))
-    window.review_label.setObjectName("reviewMode")
-    window.review_label.setStyleSheet("background: #1d3557; color: white; font-weight: bold; padding: 1px 6px;")
-    window.review_label.hide()
-    window.outside_label = QLabel()
-    window.outside_label.setObjectName("outsideChanges")
-    window.outside_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
-    window.outside_label.hide()
-    window.offset_label = QLabel()
-    window.statusBar().addWidget(window.saved_label, 1)
-    window.statusBar().addPermanentWidget(window.review_label)
-    window.statusBar().addPermanentWidget(window.outside_label)
-    window.statusBar().addPermanentWidget(window.counts_label)
-    window.statusBar().addPermanentWidget(window.offset_label)
-    window.view.cursorOffsetChanged.connect(
-        lambda offset: window.offset_label.setText(
-            QCoreApplication.translate("MainWindow", "offset {offset}").format(offset=offset)
-        )
     )

@@ -173,7 +173,7 @@ class SuggestionController(QObject):
         view.suggestions = self.suggestions if self.shown else []
         view.selected_suggestion = self.selected
         view.schedule_decorate()
-        self.window.panel_suggestions.show_suggestions(self.suggestions if self.shown else [])
+        self.window.update_suggestions_panel()
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -220,7 +220,7 @@ class SuggestionController(QObject):
         finally:
             if stack is not None and len(targets) > 1:
                 stack.endMacro()
-        self.window.panel_suggestions.show_quality()
+        self.window.update_suggestions_panel(quality=True)
         self.selected = None
         self._drop_tagged()
         self._draw()
@@ -259,7 +259,7 @@ class SuggestionController(QObject):
         self.suggestions = [s for s in self.suggestions if s != chosen]
         self.selected = None
         self._draw()
-        self.window.panel_suggestions.show_quality()
+        self.window.update_suggestions_panel(quality=True)
         self.window.show_message(self.tr("Rejected: “{text}” is not suggested here again.").format(text=chosen.text))
 
     def _unrejected(self, chosen: StoredSuggestion) -> None:
@@ -268,7 +268,7 @@ class SuggestionController(QObject):
         if document is not None and document.id == chosen.document_id and chosen not in self.suggestions:
             bisect.insort(self.suggestions, chosen, key=lambda s: (s.start, s.end, s.label))
             self.select(chosen)
-        self.window.panel_suggestions.show_quality()
+        self.window.update_suggestions_panel(quality=True)
 
     def span_removed(self, span: StoredSpan) -> None:
         """A span went (deleted, or an accept undone): what was suggested there is offered again."""
