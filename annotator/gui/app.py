@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -132,6 +133,14 @@ class WindowKeeper:
             old.deleteLater()
 
 
+def collect_again() -> None:
+    """Garbage collection on again after the start: what the start built lives as long as the window, so
+    it is moved out of the collector's sight first."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, language: str | None = None) -> int:
     log_path = setup_logging()
     log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
@@ -142,6 +151,8 @@ def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, l
     # The document is painted first, the docks are built right after (MainWindow.build_docks).
     keeper = WindowKeeper(store, defer_docks=True)
     keeper.show(files)
+    # cli.main stopped garbage collection for the start; it resumes once the window is whole.
+    keeper.window.docksBuilt.connect(collect_again)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())
     return app.exec()
