@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionMenuItem
+from PySide6.QtWidgets import QApplication
 
 from annotator.bundled import font_paths, resources_dir
 from annotator.gui.i18n import SETTING, chosen_language, install_language
@@ -22,24 +22,14 @@ DESKTOP_ID = "io.github.annotator.Annotator"
 APPLICATION = "annotator"
 
 
-class IsolatedShortcutsStyle(QProxyStyle):
-    """Menu shortcuts drawn left-to-right in every interface: in the Arabic (right-to-left) menus the
-    bidi algorithm would show Ctrl++ as ++Ctrl and Ctrl+- as -+Ctrl."""
-
-    def drawControl(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]
-        if element == QStyle.ControlElement.CE_MenuItem and "\t" in option.text:
-            option = QStyleOptionMenuItem(option)
-            label, keys = option.text.split("\t", 1)
-            option.text = f"{label}\t\u2066{keys}\u2069"
-        super().drawControl(element, option, painter, widget)
-
-
-def application() -> QApplication:
+def application(menu_style: bool = True) -> QApplication:
+    """The QApplication, named for QSettings; ``menu_style=False`` leaves the menu style to a later
+    ``use_menu_style`` (the app's start installs it after the first paint)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-    if not isinstance(app.style(), IsolatedShortcutsStyle):
-        app.setStyle(IsolatedShortcutsStyle(app.style().name()))
+    if menu_style:
+        use_menu_style(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName(DESKTOP_ID)
@@ -47,6 +37,15 @@ def application() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
+
+
+def use_menu_style(app: QApplication) -> None:
+    """Menu shortcuts drawn left-to-right in every interface (menu_style.py). Loading QStyle costs about
+    10 ms, so the app's start does this once its window is whole; a menu is not opened before."""
+    from annotator.gui.menu_style import IsolatedShortcutsStyle
+
+    if not isinstance(app.style(), IsolatedShortcutsStyle):
+        app.setStyle(IsolatedShortcutsStyle(app.style().name()))
 
 
 def load_bundled_fonts() -> list[str]:
@@ -144,14 +143,15 @@ def collect_again() -> None:
 def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, language: str | None = None) -> int:
     log_path = setup_logging()
     log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
-    app = application()
+    app = application(menu_style=False)
     install_exception_dialog(log_path)
     load_bundled_fonts()
     install_language(app, chosen_language(language))
     # The document is painted first, the docks are built right after (MainWindow.build_docks).
     keeper = WindowKeeper(store, defer_docks=True)
     keeper.show(files)
-    # cli.main stopped garbage collection for the start; it resumes once the window is whole.
+    # Once the window is whole: the menu style, and garbage collection (cli.main stopped it for the start).
+    keeper.window.docksBuilt.connect(lambda: use_menu_style(app))
     keeper.window.docksBuilt.connect(collect_again)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())

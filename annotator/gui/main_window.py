@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value(self._window_state_key())
         if state is not None:
             self.restoreState(state)
+        elif self.isVisible():
+            QTimer.singleShot(0, self, self._share_dock_heights)  # once they are laid out
         self.linking.connect_panel()
         self.refresh_documents()
         self.update_suggestions_panel()
@@ -157,6 +159,20 @@ class MainWindow(QMainWindow):
             if self.selected_span is not None:
                 self._select_span_row(self.selected_span)
         self.docksBuilt.emit()
+
+    def _share_dock_heights(self) -> None:
+        """Without a saved layout: the docks of each side share its height by their size hints, as they
+        do when they exist before the window is shown (added to a shown window, the first took most)."""
+        from PySide6.QtWidgets import QDockWidget
+
+        sides: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
+        for dock in self.findChildren(QDockWidget):
+            if dock.isVisible() and not dock.isFloating():
+                sides.setdefault(self.dockWidgetArea(dock), []).append(dock)
+        for docks in sides.values():
+            hints = [dock.sizeHint().height() for dock in docks]
+            height = sum(dock.height() for dock in docks)
+            self.resizeDocks(docks, [hint * height // sum(hints) for hint in hints], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         self.saved_label = QLabel(QCoreApplication.translate("MainWindow", "All changes saved"))
