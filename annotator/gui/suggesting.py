@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 
-from annotator.core.arabic_normalize import Normalized, normalize_with_map
 from annotator.core.links import likely_source
 from annotator.core.model import StoredSpan
 from annotator.core.suggest import SOURCES, StoredSuggestion, SuggestContext, source_named
-from annotator.core.suggest.matcher import MatcherIndex
 
 if TYPE_CHECKING:
+    from annotator.core.arabic_normalize import Normalized
     from annotator.gui.main_window import MainWindow
 
 log = logging.getLogger("annotator.suggest")
@@ -126,6 +125,9 @@ class SuggestionController(QObject):
             QTimer.singleShot(0, lambda: self._propose_like(span))
 
     def _propose_like(self, span: StoredSpan) -> None:
+        from annotator.core.arabic_normalize import normalize_with_map
+        from annotator.core.suggest.matcher import MatcherIndex
+
         document = self.window.session.document
         if document is None or document.id != span.document_id:
             return
