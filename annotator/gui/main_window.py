@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -38,7 +39,6 @@ from annotator.core.span_index import SpanIndex
 from annotator.gui.actions import action_key, apply_saved_shortcuts, remember_defaults
 from annotator.gui.document_view import DocumentView
 from annotator.gui.file_actions import FileActions
-from annotator.gui.find_bar import FindBar
 from annotator.gui.linking import LinkingController
 from annotator.gui.menus import add_dock_toggles, build_menus
 from annotator.gui.outside_changes import OutsideChangeWatcher
@@ -48,6 +48,9 @@ from annotator.gui.span_list import SPAN_ROLE, span_status_name
 from annotator.gui.suggesting import SuggestionController
 from annotator.gui.training import ModelTraining
 from annotator.store.store import Store
+
+if TYPE_CHECKING:
+    from annotator.gui.find_bar import FindBar
 
 DEFAULT_FONT_SIZE = 16
 FONT_FAMILY = "Amiri"
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
         self.view.set_font_size(int(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
         self.view.set_labels({label.name: label.color for label in self.labels},
                              {label.name: label.description for label in self.labels})
-        self.find_bar = FindBar(self.view, self)
+        self.find_bar: FindBar | None = None  # built by the first Ctrl+F
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,7 +106,6 @@ class MainWindow(QMainWindow):
         self.document_info.hide()
         layout.addWidget(self.document_info)
         layout.addWidget(self.view)
-        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
         self._build_status_bar()
@@ -506,8 +508,18 @@ class MainWindow(QMainWindow):
         delete.triggered.connect(self.delete_selected_span)
         return menu
 
+    def open_find_bar(self) -> None:
+        """Ctrl+F: the find bar under the text (made the first time)."""
+        if self.find_bar is None:
+            from annotator.gui.find_bar import FindBar
+
+            self.find_bar = FindBar(self.view, self)
+            self.centralWidget().layout().addWidget(self.find_bar)
+        self.find_bar.open_bar()
+
     def focus_text(self) -> None:
-        self.find_bar.hide()
+        if self.find_bar is not None:
+            self.find_bar.hide()
         self.view.setFocus()
 
     # -- reacting to committed changes ---------------------------------------------------------

@@ -102,7 +102,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(window.link_action)
     edit_menu.addAction(
         window._action(
-            QT_TRANSLATE_NOOP("MainWindow", "&Find…"), window.find_bar.open_bar, [QKeySequence.StandardKey.Find]
+            QT_TRANSLATE_NOOP("MainWindow", "&Find…"), window.open_find_bar, [QKeySequence.StandardKey.Find]
         )
     )
     edit_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Search all documents…"),
