@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from annotator.core.links import StoredLink
 from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
 from annotator.core.review import disagreements
-from annotator.core.snapping import peel_proclitic, snap_to_words, trim_spaces
 from annotator.core.span_index import SpanIndex
 from annotator.gui.actions import action_key, apply_saved_shortcuts, remember_defaults
 from annotator.gui.document_view import DocumentView
@@ -362,6 +361,8 @@ class MainWindow(QMainWindow):
             else:
                 self._failed(self.tr("Select some text first (mouse, or Shift+arrows), then press a label key."))
             return
+        from annotator.core.snapping import snap_to_words, trim_spaces  # (the tokenizer, on the first key)
+
         if snap is None:
             snap = self.snap_action.isChecked() and not self.view.raw_selection
         bounds = (snap_to_words if snap else trim_spaces)(document.text, *selection)
@@ -396,6 +397,8 @@ class MainWindow(QMainWindow):
                 return
             new_start = peeled.pop() - 1
         else:
+            from annotator.core.snapping import peel_proclitic
+
             found = peel_proclitic(document.text, start, end)
             if found is None:
                 self._failed(self.tr("No proclitic to take off (و ف ب ك ل; the article ال stays)."))

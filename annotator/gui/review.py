@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
 from annotator.core.review import disagreements, link_disagreements, unresolved
-from annotator.core.snapping import snap_to_words, trim_spaces
 from annotator.gui.actions import action_key
 
 if TYPE_CHECKING:
@@ -180,6 +179,8 @@ class ReviewController(QObject):
         self.dialog.show()
 
     def set_boundaries(self) -> None:
+        from annotator.core.snapping import snap_to_words, trim_spaces
+
         span, window = self.window.selected_span, self.window
         selection = window.view.selection_offsets()
         if span is None or selection is None or window.session.document is None:
