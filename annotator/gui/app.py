@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.bundled import font_paths, resources_dir
 from annotator.gui.i18n import SETTING, chosen_language, install_language
-from annotator.logs import setup_logging
+from annotator.logs import hold_start_records, log_file, setup_logging
 from annotator.store.store import Store
 
 log = logging.getLogger("annotator.gui")
@@ -141,18 +141,26 @@ def collect_again() -> None:
 
 
 def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, language: str | None = None) -> int:
-    log_path = setup_logging()
-    log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
-    app = application(menu_style=False)
-    install_exception_dialog(log_path)
-    load_bundled_fonts()
-    install_language(app, chosen_language(language))
-    # The document is painted first, the docks are built right after (MainWindow.build_docks).
-    keeper = WindowKeeper(store, defer_docks=True)
-    keeper.show(files)
-    # Once the window is whole: the menu style, and garbage collection (cli.main stopped it for the start).
-    keeper.window.docksBuilt.connect(lambda: use_menu_style(app))
-    keeper.window.docksBuilt.connect(collect_again)
-    if quit_after_ms is not None:
-        QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())
-    return app.exec()
+    # The document is painted first; the docks (MainWindow.build_docks), then the menu style, the log file
+    # and garbage collection (cli.main stopped it for the start) once the window is whole.
+    hold_start_records()
+    try:
+        log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
+        app = application(menu_style=False)
+        install_exception_dialog(log_file())
+        load_bundled_fonts()
+        install_language(app, chosen_language(language))
+        keeper = WindowKeeper(store, defer_docks=True)
+        keeper.show(files)
+
+        def whole() -> None:
+            use_menu_style(app)
+            setup_logging()
+            collect_again()
+
+        keeper.window.docksBuilt.connect(whole)
+        if quit_after_ms is not None:
+            QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())
+        return app.exec()
+    finally:
+        setup_logging()  # (the records of a start that ended before its window was whole)

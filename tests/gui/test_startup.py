@@ -133,3 +133,22 @@ def test_the_window_start_collects_no_garbage_until_the_window_is_whole(monkeypa
         gc.unfreeze()  # (cli.main froze this test process's objects)
     assert during == [False]
     assert gc.isenabled()
+
+
+def test_the_start_s_log_records_are_written_once_the_log_file_is_set_up(isolated_home: Path) -> None:
+    import logging
+
+    from annotator.logs import hold_start_records, log_file, setup_logging
+
+    hold_start_records()  # as run_app starts: logging.handlers is loaded once the window is whole
+    logging.getLogger("annotator.gui").info("starting on a test database")
+    logging.getLogger("annotator.session").warning("something early")
+    assert not log_file().exists()
+    assert setup_logging() == log_file() == isolated_home / "logs" / "annotator.log"
+    logging.getLogger("annotator.gui").info("after the set-up")
+    written = log_file().read_text(encoding="utf-8").splitlines()
+    assert [line.split(" ", 2)[2] for line in written] == [
+        "INFO annotator.gui: starting on a test database", "WARNING annotator.session: something early",
+        "INFO annotator.gui: after the set-up"]
+    assert setup_logging() == log_file()  # again (the end of run_app): nothing written twice
+    assert len(log_file().read_text(encoding="utf-8").splitlines()) == 3
