@@ -4,6 +4,7 @@ the commands below work on the same database from the shell."""
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Callable
@@ -80,9 +81,18 @@ def main(argv: list[str] | None = None) -> int:
             app_parser = build_app_parser(sorted(COMMAND_NAMES))
             args = app_parser.parse_args(argv)
             _refuse_unknown_words(app_parser, args.files, sorted(COMMAND_NAMES))
-            from annotator.gui.app import run_app
+            # What is loaded so far (SQLAlchemy, the store) lives as long as the process: out of the
+            # collector's sight. And nothing is collected while the window is built: the collections of
+            # a start (one of them full) took 30–50 ms before the first paint. run_app turns collection
+            # back on once the window has painted and built its docks.
+            gc.freeze()
+            gc.disable()
+            try:
+                from annotator.gui.app import run_app
 
-            return run_app(open_store(args), args.files, quit_after_ms=args.quit_after, language=args.lang)
+                return run_app(open_store(args), args.files, quit_after_ms=args.quit_after, language=args.lang)
+            finally:
+                gc.enable()
         parser, handlers = build_parser()
         args = parser.parse_args(argv)
         if args.command is None:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle, QStyleOptionMenuItem
+from PySide6.QtWidgets import QApplication
 
 from annotator.bundled import font_paths, resources_dir
 from annotator.gui.i18n import SETTING, chosen_language, install_language
-from annotator.importer import import_paths, import_seed_if_empty
-from annotator.logs import setup_logging
+from annotator.logs import hold_start_records, log_file, setup_logging
 from annotator.store.store import Store
 
 log = logging.getLogger("annotator.gui")
@@ -22,24 +22,14 @@ DESKTOP_ID = "io.github.annotator.Annotator"
 APPLICATION = "annotator"
 
 
-class IsolatedShortcutsStyle(QProxyStyle):
-    """Menu shortcuts drawn left-to-right in every interface: in the Arabic (right-to-left) menus the
-    bidi algorithm would show Ctrl++ as ++Ctrl and Ctrl+- as -+Ctrl."""
-
-    def drawControl(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]
-        if element == QStyle.ControlElement.CE_MenuItem and "\t" in option.text:
-            option = QStyleOptionMenuItem(option)
-            label, keys = option.text.split("\t", 1)
-            option.text = f"{label}\t\u2066{keys}\u2069"
-        super().drawControl(element, option, painter, widget)
-
-
-def application() -> QApplication:
+def application(menu_style: bool = True) -> QApplication:
+    """The QApplication, named for QSettings; ``menu_style=False`` leaves the menu style to a later
+    ``use_menu_style`` (the app's start installs it after the first paint)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-    if not isinstance(app.style(), IsolatedShortcutsStyle):
-        app.setStyle(IsolatedShortcutsStyle(app.style().name()))
+    if menu_style:
+        use_menu_style(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName(DESKTOP_ID)
@@ -47,6 +37,15 @@ def application() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
+
+
+def use_menu_style(app: QApplication) -> None:
+    """Menu shortcuts drawn left-to-right in every interface (menu_style.py). Loading QStyle costs about
+    10 ms, so the app's start does this once its window is whole; a menu is not opened before."""
+    from annotator.gui.menu_style import IsolatedShortcutsStyle
+
+    if not isinstance(app.style(), IsolatedShortcutsStyle):
+        app.setStyle(IsolatedShortcutsStyle(app.style().name()))
 
 
 def load_bundled_fonts() -> list[str]:
@@ -59,20 +58,26 @@ def load_bundled_fonts() -> list[str]:
     return families
 
 
-def create_main_window(store: Store, files: list[Path]):  # type: ignore[no-untyped-def]
-    """Import the given files (if new), seed an empty database, and show the window on the first file."""
-    from annotator.gui.import_dialog import show_errors
+def create_main_window(store: Store, files: list[Path], defer_docks: bool = False):  # type: ignore[no-untyped-def]
+    """Import the given files (if new), seed an empty database, and show the window on the first file.
+    ``defer_docks``: the window paints the document first and builds its docks right after (the app)."""
     from annotator.gui.main_window import MainWindow
 
-    window = MainWindow(store)
+    window = MainWindow(store, defer_docks=defer_docks)
     opened = None
     if files:
+        from annotator.gui.import_dialog import show_errors
+        from annotator.importer import import_paths
+
         report = import_paths(store, files)
         opened = report.document_ids[0] if report.document_ids else None
         window.refresh_documents()
         show_errors(window, report)
-    if import_seed_if_empty(store) is not None:
-        window.refresh_documents()
+    if store.document_count() == 0:  # the importer (its formats) is loaded only when there is work for it
+        from annotator.importer import import_seed_if_empty
+
+        if import_seed_if_empty(store) is not None:
+            window.refresh_documents()
     window.show()
     # Ask for keyboard focus: without a window manager (a kiosk, Xvfb) the window is otherwise never
     # active, and the label keys and Ctrl shortcuts would not fire.
@@ -87,6 +92,8 @@ def install_exception_dialog(log_path: Path) -> None:
     already done was committed when it happened, so nothing is lost."""
 
     def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMessageBox
+
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
@@ -104,12 +111,13 @@ def install_exception_dialog(log_path: Path) -> None:
 class WindowKeeper:
     """Holds the one main window; rebuilds it when the user picks another language."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, defer_docks: bool = False) -> None:
         self.store = store
+        self.defer_docks = defer_docks
         self.window = None
 
     def show(self, files: list[Path]):  # type: ignore[no-untyped-def]
-        self.window = create_main_window(self.store, files)
+        self.window = create_main_window(self.store, files, defer_docks=self.defer_docks)
         self.window.languageChosen.connect(self.switch_language)
         return self.window
 
@@ -124,15 +132,35 @@ class WindowKeeper:
             old.deleteLater()
 
 
+def collect_again() -> None:
+    """Garbage collection on again after the start: what the start built lives as long as the window, so
+    it is moved out of the collector's sight first."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, language: str | None = None) -> int:
-    log_path = setup_logging()
-    log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
-    app = application()
-    install_exception_dialog(log_path)
-    load_bundled_fonts()
-    install_language(app, chosen_language(language))
-    keeper = WindowKeeper(store)
-    keeper.show(files)
-    if quit_after_ms is not None:
-        QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())
-    return app.exec()
+    # The document is painted first; the docks (MainWindow.build_docks), then the menu style, the log file
+    # and garbage collection (cli.main stopped it for the start) once the window is whole.
+    hold_start_records()
+    try:
+        log.info("starting on %s as %s", store.engine.url.render_as_string(hide_password=True), store.user)
+        app = application(menu_style=False)
+        install_exception_dialog(log_file())
+        load_bundled_fonts()
+        install_language(app, chosen_language(language))
+        keeper = WindowKeeper(store, defer_docks=True)
+        keeper.show(files)
+
+        def whole() -> None:
+            use_menu_style(app)
+            setup_logging()
+            collect_again()
+
+        keeper.window.docksBuilt.connect(whole)
+        if quit_after_ms is not None:
+            QTimer.singleShot(quit_after_ms, lambda: keeper.window.close())
+        return app.exec()
+    finally:
+        setup_logging()  # (the records of a start that ended before its window was whole)

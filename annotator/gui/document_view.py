@@ -8,7 +8,6 @@ Only the spans in the visible part of the document are decorated, so a long arti
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -353,6 +352,8 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
+            from html import escape  # (its entity tables are not loaded with the window)
+
             point = self.viewport().mapFrom(self, event.pos())
             under = self._spans_under(self.offset_at(point))
             if under:

@@ -1,5 +1,6 @@
 """The window's file and database actions: import files or a folder, export, and F5 (refresh with what
-other programs wrote). Each dialog gives the keyboard back to the text when it closes."""
+other programs wrote). Each dialog gives the keyboard back to the text when it closes. The dialogs and the
+importer are loaded when first used, not with the window."""
 
 from __future__ import annotations
 
@@ -7,9 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-
-from annotator.gui.file_dialogs import existing_directory, open_file_names
-from annotator.gui.import_dialog import describe, import_with_progress, importable_files_filter, show_errors
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -43,6 +41,9 @@ class FileActions(QObject):
         self.window.view.setFocus()
 
     def import_files(self) -> None:
+        from annotator.gui.file_dialogs import open_file_names
+        from annotator.gui.import_dialog import importable_files_filter
+
         caption = QCoreApplication.translate("MainWindow", "Import documents")
         names = open_file_names(self.window, caption, Path.home(), importable_files_filter())
         self.back_to_text()
@@ -50,6 +51,8 @@ class FileActions(QObject):
             self.import_paths([Path(n) for n in names])
 
     def import_folder(self) -> None:
+        from annotator.gui.file_dialogs import existing_directory
+
         caption = QCoreApplication.translate("MainWindow", "Import a folder (recursively)")
         folder = existing_directory(self.window, caption, Path.home())
         self.back_to_text()
@@ -66,6 +69,8 @@ class FileActions(QObject):
             self.window._saved(message.format(count=result[0]))
 
     def import_paths(self, paths: list[Path]) -> None:
+        from annotator.gui.import_dialog import describe, import_with_progress, show_errors
+
         self.window.outside.check()  # what others wrote before this import is still theirs to announce
         report = import_with_progress(self.window, self.window.store, paths)
         if not self.window.outside_label.isVisibleTo(self.window):

@@ -5,7 +5,7 @@ the nearest candidate before the selected span in reading order (a claim's sourc
 "قال X إن ..."), else the nearest after it; Tab / Shift+Tab move to the next / previous candidate by
 distance; Enter makes the link (a chooser with keys 1–9 when several types fit); Esc cancels. With the
 mouse: right-click a span ▸ "Link to…", then click the other end. Each link is one committed, undoable
-action; the Links panel lists the document's links, and Delete there deletes the chosen one.
+action; the Links panel (panels.py) lists the document's links, and Delete there deletes the chosen one.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu
+from PySide6.QtWidgets import QMenu
 
 from annotator.core.links import LinkType, StoredLink, fitting_types, likely_source
 from annotator.core.model import StoredSpan
@@ -36,12 +36,16 @@ class LinkingController(QObject):
         self.choice = 0
 
     def connect(self) -> None:
-        """Clicks in the text, the session's link changes and the Links panel, once the window is built."""
+        """Clicks in the text and the session's link changes, once the window is built."""
+        self.window.view.spanClicked.connect(self._span_clicked)
+        self.window.session.linksChanged.connect(self.links_changed)
+
+    def connect_panel(self) -> None:
+        """The Links panel, once the window's docks are built; it lists the open document's links."""
         window = self.window
-        window.view.spanClicked.connect(self._span_clicked)
-        window.session.linksChanged.connect(self.links_changed)
         window.links_panel.deleteRequested.connect(window.session.delete_link)
         window.links_panel.linkChosen.connect(self._link_chosen)
+        self.links_changed()
 
     def _span_clicked(self, span: StoredSpan | None) -> None:
         if not self.clicked(span):
@@ -49,7 +53,8 @@ class LinkingController(QObject):
 
     def links_changed(self) -> None:
         window = self.window
-        window.links_panel.show_links(window.session.links, {s.id: s for s in window.session.spans})
+        if window.docks_built:
+            window.links_panel.show_links(window.session.links, {s.id: s for s in window.session.spans})
         self.show_links_of(window.selected_span)
 
     def _link_chosen(self, link: StoredLink) -> None:
@@ -155,7 +160,7 @@ class LinkingController(QObject):
         view.move_to_offset(target.start)
         self.window.show_message(self.tr(
             "Link “{source}” to “{target}” ({label}): Enter links, Tab / Shift+Tab choose another, Esc cancels"
-        ).format(source=_short(self.source.text if self.source else ""), target=_short(target.text),
+        ).format(source=short_text(self.source.text if self.source else ""), target=short_text(target.text),
                  label=target.label))
 
     def _end(self) -> None:
@@ -201,43 +206,5 @@ class LinkingController(QObject):
         return True
 
 
-class LinksPanel(QListWidget):
-    """The open document's links, one row each ("claim «…» → source: محمد"); Delete deletes the chosen one."""
-
-    deleteRequested = Signal(object)  # StoredLink
-    linkChosen = Signal(object)  # StoredLink
-
-    def show_links(self, links: list[StoredLink], spans_by_id: dict[int, StoredSpan]) -> None:
-        self.clear()
-        for link in links:
-            source, target = spans_by_id.get(link.from_id), spans_by_id.get(link.to_id)
-            if source is None or target is None:
-                continue  # an end not loaded yet (a long document's later screens)
-            item = QListWidgetItem(f"{source.label} «{_short(source.text)}» → {link.type}: {_short(target.text)}"
-                                   f"  ({link.annotator}{', ' + link.status if link.status != 'draft' else ''})")
-            item.setData(Qt.ItemDataRole.UserRole, link)
-            self.addItem(item)
-        self.currentItemChanged.connect(self._chosen, Qt.ConnectionType.UniqueConnection)
-
-    def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.linkChosen.emit(item.data(Qt.ItemDataRole.UserRole))
-
-    def event(self, event: QEvent) -> bool:
-        # Delete here deletes the chosen link, not (through the window's shortcut) the selected span.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in (
-                Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and item is not None:
-            self.deleteRequested.emit(item.data(Qt.ItemDataRole.UserRole))
-            return
-        super().keyPressEvent(event)
-
-
-def _short(text: str, limit: int = 24) -> str:
+def short_text(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,11 +1,27 @@
-"""The main window: document list, the document view, span list, label palette and status bar."""
+"""The main window: document list, the document view, span list, label palette and status bar.
+
+The app's window paints its document first and builds its docks right after (``defer_docks``): the
+text, the status bar and every action with its keys exist from the first paint; the document list, span
+list, layers, links, suggestions and guidelines docks (and their modules) come after it, with the saved
+dock layout. Until then, what would go to a dock is skipped, and the docks read it when they are built.
+"""
 
 from __future__ import annotations
 
 import gc
 import hashlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,28 +34,26 @@ from PySide6.QtWidgets import (
 from annotator.core.links import StoredLink
 from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
 from annotator.core.review import disagreements
-from annotator.core.snapping import peel_proclitic, snap_to_words, trim_spaces
 from annotator.core.span_index import SpanIndex
-from annotator.gui.actions import action_key
-from annotator.gui.document_list import DOCUMENT_ID_ROLE
+from annotator.gui.actions import action_key, apply_saved_shortcuts, remember_defaults
 from annotator.gui.document_view import DocumentView
 from annotator.gui.file_actions import FileActions
-from annotator.gui.find_bar import FindBar
-from annotator.gui.guidelines_dock import build_guidelines_dock
 from annotator.gui.linking import LinkingController
-from annotator.gui.menus import build_menus
+from annotator.gui.menus import add_dock_toggles, build_menus
 from annotator.gui.outside_changes import OutsideChangeWatcher
-from annotator.gui.panels import build_panels
 from annotator.gui.project import ProjectController
 from annotator.gui.session import AnnotationSession
-from annotator.gui.shortcuts_dialog import apply_saved_shortcuts, remember_defaults
 from annotator.gui.span_list import SPAN_ROLE, span_status_name
 from annotator.gui.suggesting import SuggestionController
-from annotator.gui.suggestion_panel import ModelTraining, build_suggestions_panel
+from annotator.gui.training import ModelTraining
 from annotator.store.store import Store
+
+if TYPE_CHECKING:
+    from annotator.gui.find_bar import FindBar
 
 DEFAULT_FONT_SIZE = 16
 FONT_FAMILY = "Amiri"
+DOCKS_SAFETY_MS = 500  # a deferred window builds its docks by then even if its view never paints
 
 
 def settle_garbage() -> None:
@@ -51,9 +65,13 @@ def settle_garbage() -> None:
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)  # the app rebuilds the window in that language
+    docksBuilt = Signal()  # the docks exist: at once, or (defer_docks) right after the first paint
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, defer_docks: bool = False) -> None:
+        """``defer_docks``: build the docks after the document view's first paint (the app's start);
+        without it (tests, benchmarks, screenshots) the window is whole when this returns."""
         super().__init__()
+        self.docks_built = False
         self.store = store
         self.session = AnnotationSession(store, self)
         self.outside = OutsideChangeWatcher(store, self)
@@ -75,7 +93,7 @@ class MainWindow(QMainWindow):
         self.view.set_font_size(int(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
         self.view.set_labels({label.name: label.color for label in self.labels},
                              {label.name: label.description for label in self.labels})
-        self.find_bar = FindBar(self.view, self)
+        self.find_bar: FindBar | None = None  # built by the first Ctrl+F
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,15 +105,12 @@ class MainWindow(QMainWindow):
         self.document_info.hide()
         layout.addWidget(self.document_info)
         layout.addWidget(self.view)
-        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-        build_panels(self)
-        build_suggestions_panel(self)
+        self._build_status_bar()
         self.suggesting = SuggestionController(self)
         self.training = ModelTraining(self)
         self.project = ProjectController(self)
-        self.guidelines = build_guidelines_dock(self)
         build_menus(self)
         self.default_shortcuts = remember_defaults(self)
         apply_saved_shortcuts(self, self.settings)
@@ -105,11 +120,99 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        if defer_docks:
+            self.refresh_documents()  # without the docks: my document states (the progress in the status bar)
+            self.view.after_next_paint(self.build_docks)
+            QTimer.singleShot(DOCKS_SAFETY_MS, self, self.build_docks)
+        else:
+            self.build_docks()
+        self.view.setFocus()
+
+    def build_docks(self) -> None:
+        """The document list, span list, layers, links, suggestions and guidelines docks, then the saved
+        dock layout, then what they show of the open document. Once; at once when something needs a
+        dock before they were built (F2, Ctrl+PgDown)."""
+        if self.docks_built:
+            return
+        from annotator.gui.guidelines_dock import build_guidelines_dock
+        from annotator.gui.panels import build_panels
+        from annotator.gui.suggestion_panel import build_suggestions_panel
+
+        build_panels(self)
+        build_suggestions_panel(self)
+        self.guidelines = build_guidelines_dock(self)
+        add_dock_toggles(self)
+        self.docks_built = True
+        # The layout is restored once the docks exist: restoreState skips docks it does not know yet.
         state = self.settings.value(self._window_state_key())
         if state is not None:
             self.restoreState(state)
+        elif self.isVisible():
+            QTimer.singleShot(0, self, self._share_dock_heights)  # once they are laid out
+        self.linking.connect_panel()
         self.refresh_documents()
-        self.view.setFocus()
+        self.update_suggestions_panel()
+        if self.session.document is not None:  # opened before the docks: the span list and layers catch up
+            self.spans_model.reset(list(self.session.spans))
+            self.spans_proxy.set_hidden(self.view.hidden_annotators)
+            self._shown_layers = None
+            self._refresh_layers()
+            if self.selected_span is not None:
+                self._select_span_row(self.selected_span)
+        self.docksBuilt.emit()
+
+    def _share_dock_heights(self) -> None:
+        """Without a saved layout: the docks of each side share its height by their size hints, as they
+        do when they exist before the window is shown (added to a shown window, the first took most)."""
+        from PySide6.QtWidgets import QDockWidget
+
+        sides: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
+        for dock in self.findChildren(QDockWidget):
+            if dock.isVisible() and not dock.isFloating():
+                sides.setdefault(self.dockWidgetArea(dock), []).append(dock)
+        for docks in sides.values():
+            hints = [dock.sizeHint().height() for dock in docks]
+            height = sum(dock.height() for dock in docks)
+            self.resizeDocks(docks, [hint * height // sum(hints) for hint in hints], Qt.Orientation.Vertical)
+
+    def _build_status_bar(self) -> None:
+        self.saved_label = QLabel(QCoreApplication.translate("MainWindow", "All changes saved"))
+        self.counts_label = QLabel()
+        self.review_label = QLabel(QCoreApplication.translate("MainWindow", "REVIEW MODE"))
+        self.review_label.setObjectName("reviewMode")
+        self.review_label.setStyleSheet("background: #1d3557; color: white; font-weight: bold; padding: 1px 6px;")
+        self.review_label.hide()
+        self.outside_label = QLabel()
+        self.outside_label.setObjectName("outsideChanges")
+        self.outside_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.outside_label.hide()
+        self.offset_label = QLabel()
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.review_label)
+        self.statusBar().addPermanentWidget(self.outside_label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.offset_label)
+        self.view.cursorOffsetChanged.connect(
+            lambda offset: self.offset_label.setText(
+                QCoreApplication.translate("MainWindow", "offset {offset}").format(offset=offset)
+            )
+        )
+
+    def show_guidelines(self) -> None:
+        """F2: the guidelines beside the text, or hidden again."""
+        self.build_docks()
+        self.guidelines.show_guidelines()
+
+    def update_suggestions_panel(self, quality: bool = False) -> None:
+        """The Suggestions dock shows the open document's suggestions and whether the model is training
+        (and, with ``quality``, each source's scores again); once it is built."""
+        if not self.docks_built:
+            return
+        suggesting = self.suggesting
+        self.panel_suggestions.show_suggestions(suggesting.suggestions if suggesting.shown else [])
+        self.panel_suggestions.train_button.setEnabled(self.training.process is None)
+        if quality:
+            self.panel_suggestions.show_quality()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -156,13 +259,23 @@ class MainWindow(QMainWindow):
     # -- documents ----------------------------------------------------------------------------
 
     def refresh_documents(self) -> None:
-        self.documents_model.reset(self.store.document_summaries())
+        """The document list and my states read again (before the docks are built: my states only)."""
+        if self.docks_built:
+            self.documents_model.reset(self.store.document_summaries())
         self.project.reload()
         if self.session.document is not None:
             self._select_document_row(self.session.document.id)
 
+    def document_ids(self) -> list[int]:
+        """Every document in the list's order: those assigned to me first, each part by id. Before the
+        docks are built, the same order from my document states (which hold every document)."""
+        if self.docks_built:
+            return self.documents_model.document_ids()
+        assigned = self.project.assigned
+        return sorted(self.project.states, key=lambda document_id: (document_id not in assigned, document_id))
+
     def open_initial_document(self, document_id: int | None = None) -> None:
-        ids = self.documents_model.document_ids()
+        ids = self.document_ids()
         if document_id is None:
             remembered = self.settings.value(f"last_document/{self._db_key}")
             if remembered is not None and int(remembered) in ids:
@@ -179,13 +292,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue(f"last_document/{self._db_key}", document_id)
 
     def _document_activated(self, index: QModelIndex) -> None:
+        from annotator.gui.document_list import DOCUMENT_ID_ROLE
+
         self.open_document(int(index.data(DOCUMENT_ID_ROLE)))
 
     def _document_opened(self, document: StoredDocument, spans: SpanIndex) -> None:
         self.selected_span = None
         self.view.set_document(document.text, spans)
-        # A long document's list is filled once, when all its spans are loaded after the first paint.
-        self.spans_model.reset([] if self.session.rest_pending else list(spans))
+        if self.docks_built:
+            # A long document's list is filled once, when all its spans are loaded after the first paint.
+            self.spans_model.reset([] if self.session.rest_pending else list(spans))
         self.setWindowTitle(self.tr("{name} — annotator").format(name=document.name))
         shown = [str(document.meta[key]) for key in ("title", "author", "date", "url") if document.meta.get(key)]
         self.document_info.setText("  ·  ".join(shown))
@@ -199,6 +315,8 @@ class MainWindow(QMainWindow):
         settle_garbage()
 
     def _select_document_row(self, document_id: int) -> None:
+        if not self.docks_built:
+            return
         row = self.documents_model.row_of(document_id)
         if row is not None:
             proxy_index = self.documents_proxy.mapFromSource(self.documents_model.index(row, 0))
@@ -208,7 +326,8 @@ class MainWindow(QMainWindow):
 
     def _all_spans_loaded(self, spans: SpanIndex) -> None:
         selected = self.selected_span
-        self.spans_model.reset(list(spans))
+        if self.docks_built:
+            self.spans_model.reset(list(spans))
         self.linking.links_changed()
         self._update_counts()
         self._refresh_layers()
@@ -217,6 +336,9 @@ class MainWindow(QMainWindow):
         settle_garbage()
 
     def step_document(self, step: int) -> None:
+        from annotator.gui.document_list import DOCUMENT_ID_ROLE
+
+        self.build_docks()  # the step follows the list as it is shown (sorted, filtered)
         rows = self.documents_proxy.rowCount()
         if rows == 0:
             return
@@ -240,6 +362,8 @@ class MainWindow(QMainWindow):
             else:
                 self._failed(self.tr("Select some text first (mouse, or Shift+arrows), then press a label key."))
             return
+        from annotator.core.snapping import snap_to_words, trim_spaces  # (the tokenizer, on the first key)
+
         if snap is None:
             snap = self.snap_action.isChecked() and not self.view.raw_selection
         bounds = (snap_to_words if snap else trim_spaces)(document.text, *selection)
@@ -274,6 +398,8 @@ class MainWindow(QMainWindow):
                 return
             new_start = peeled.pop() - 1
         else:
+            from annotator.core.snapping import peel_proclitic
+
             found = peel_proclitic(document.text, start, end)
             if found is None:
                 self._failed(self.tr("No proclitic to take off (و ف ب ك ل; the article ال stays)."))
@@ -316,6 +442,18 @@ class MainWindow(QMainWindow):
         self.view.selected_span_id = span.id if span is not None else None
         self.linking.show_links_of(span)
         self.view.schedule_decorate()
+        if self.docks_built:
+            self._select_span_row(span)
+        if span is None:
+            return
+        if scroll:
+            self.view.move_to_offset(span.start)
+        if span.note:
+            self._note(self.tr("{status} by {reviewer}: “{note}”").format(
+                status=span_status_name(span.status), reviewer=span.reviewer or span.annotator, note=span.note))
+
+    def _select_span_row(self, span: StoredSpan | None) -> None:
+        """The span's row selected in the span list and scrolled to; no row selected for None."""
         selection = self.spans_table.selectionModel()
         if span is None:
             selection.clearSelection()
@@ -331,11 +469,6 @@ class MainWindow(QMainWindow):
                 finally:
                     self._syncing_list = False
             self.spans_table.scrollTo(index)
-        if scroll:
-            self.view.move_to_offset(span.start)
-        if span.note:
-            self._note(self.tr("{status} by {reviewer}: “{note}”").format(
-                status=span_status_name(span.status), reviewer=span.reviewer or span.annotator, note=span.note))
 
     def _span_rows_selected(self, *_args: object) -> None:
         if getattr(self, "_syncing_list", False):
@@ -382,15 +515,26 @@ class MainWindow(QMainWindow):
         delete.triggered.connect(self.delete_selected_span)
         return menu
 
+    def open_find_bar(self) -> None:
+        """Ctrl+F: the find bar under the text (made the first time)."""
+        if self.find_bar is None:
+            from annotator.gui.find_bar import FindBar
+
+            self.find_bar = FindBar(self.view, self)
+            self.centralWidget().layout().addWidget(self.find_bar)
+        self.find_bar.open_bar()
+
     def focus_text(self) -> None:
-        self.find_bar.hide()
+        if self.find_bar is not None:
+            self.find_bar.hide()
         self.view.setFocus()
 
     # -- reacting to committed changes ---------------------------------------------------------
 
     def _span_added(self, span: StoredSpan) -> None:
-        self.spans_model.add(span)
-        self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
+        if self.docks_built:  # (else the docks read the spans and counts when they are built)
+            self.spans_model.add(span)
+            self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers()
         # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
@@ -403,22 +547,24 @@ class MainWindow(QMainWindow):
     def _span_removed(self, span: StoredSpan) -> None:
         if self.selected_span is not None and self.selected_span.id == span.id:
             self.select_span(None)
-        # Removing the row would move the table's current row to the neighbour and select that span:
-        # after Delete nothing is selected, so a second Delete does not take the next span.
-        self._syncing_list = True
-        try:
-            self.spans_model.remove(span.id)
-            self.spans_table.selectionModel().clearSelection()
-        finally:
-            self._syncing_list = False
-        self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
+        if self.docks_built:
+            # Removing the row would move the table's current row to the neighbour and select that span:
+            # after Delete nothing is selected, so a second Delete does not take the next span.
+            self._syncing_list = True
+            try:
+                self.spans_model.remove(span.id)
+                self.spans_table.selectionModel().clearSelection()
+            finally:
+                self._syncing_list = False
+            self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers()
         if span.annotator == self.store.user:
             self.suggesting.span_removed(span)
 
     def _span_changed(self, _before: StoredSpan, after: StoredSpan) -> None:
-        self.spans_model.replace(after)
+        if self.docks_built:
+            self.spans_model.replace(after)
         if self.selected_span is not None and self.selected_span.id == after.id:
             self.selected_span = after
         self._refresh_layers()
@@ -460,7 +606,8 @@ class MainWindow(QMainWindow):
 
     def set_hidden_annotators(self, hidden: set[str]) -> None:
         self.view.hidden_annotators = set(hidden)
-        self.spans_proxy.set_hidden(hidden)
+        if self.docks_built:
+            self.spans_proxy.set_hidden(hidden)
         self._refresh_layers()
 
     def _refresh_layers(self) -> None:
@@ -473,7 +620,8 @@ class MainWindow(QMainWindow):
             self._shown_layers = layers
             others = [n for n in names if n != self.store.user]
             self.view.layer_index = {name: index for index, name in enumerate(others)}
-            self.layers.set_annotators(names, self.view.hidden_annotators, self.view.layer_index)
+            if self.docks_built:
+                self.layers.set_annotators(names, self.view.hidden_annotators, self.view.layer_index)
         shown = set(names) - self.view.hidden_annotators
         found = {s.id for s in disagreements(self.session.spans, shown)} if len(shown) > 1 else set()
         if found != self.view.disagreeing:
@@ -499,6 +647,7 @@ class MainWindow(QMainWindow):
         self.suggesting.stop()  # likewise the suggestions a child process computes
         QThreadPool.globalInstance().waitForDone(10_000)  # a suggestion run finishes before the store goes
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue(self._window_state_key(), self.saveState())
+        if self.docks_built:  # (a layout saved without its docks would lose theirs)
+            self.settings.setValue(self._window_state_key(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QToolBar
 
 from annotator.gui.i18n import LANGUAGES
 from annotator.gui.review import ReviewController
-from annotator.gui.search_all import show_search_all
 from annotator.gui.span_list import label_display_name
 
 if TYPE_CHECKING:
@@ -28,7 +27,15 @@ def swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
+def search_all(window: MainWindow) -> None:
+    from annotator.gui.search_all import show_search_all
+
+    show_search_all(window)
+
+
 def build_menus(window: MainWindow) -> None:
+    """Every menu and action of the window, with its keys; the docks' own entries (View ▸ Documents …)
+    are added by ``add_dock_toggles`` once the docks exist."""
     menu = window.menuBar()
     file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addAction(
@@ -95,13 +102,13 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(window.link_action)
     edit_menu.addAction(
         window._action(
-            QT_TRANSLATE_NOOP("MainWindow", "&Find…"), window.find_bar.open_bar, [QKeySequence.StandardKey.Find]
+            QT_TRANSLATE_NOOP("MainWindow", "&Find…"), window.open_find_bar, [QKeySequence.StandardKey.Find]
         )
     )
     edit_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Search all documents…"),
-                                       lambda: show_search_all(window), ["Ctrl+Shift+F"]))
+                                       lambda: search_all(window), ["Ctrl+Shift+F"]))
 
-    view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    view_menu = window.view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     view_menu.addAction(
         window._action(QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), window.files.refresh, ["F5"])
     )
@@ -134,11 +141,7 @@ def build_menus(window: MainWindow) -> None:
         checked=window.settings.value("show_others", True, type=bool),
     )
     view_menu.addAction(window.others_action)
-    view_menu.addSeparator()
-    view_menu.addAction(window.documents_dock.toggleViewAction())
-    view_menu.addAction(window.spans_dock.toggleViewAction())
-    view_menu.addAction(window.layers_dock.toggleViewAction())
-    view_menu.addAction(window.suggestions_dock.toggleViewAction())
+    view_menu.addSeparator()  # the docks' entries go here (add_dock_toggles)
     window.language_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
     languages = QActionGroup(window)
     current = QLocale().language() == QLocale.Language.Arabic
@@ -194,7 +197,14 @@ def build_menus(window: MainWindow) -> None:
 
     help_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     help_menu.addAction(window._action(QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"),
-                                       window.guidelines.show_guidelines, ["F2"]))
+                                       window.show_guidelines, ["F2"]))
     help_menu.addAction(
         window._action(QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), window.show_shortcuts, ["F1"])
     )
+
+
+def add_dock_toggles(window: MainWindow) -> None:
+    """View ▸ Documents, Spans, Layers, Suggestions: shown or hidden (in the View menu before Language)."""
+    before = window.language_menu.menuAction()
+    for dock in (window.documents_dock, window.spans_dock, window.layers_dock, window.suggestions_dock):
+        window.view_menu.insertAction(before, dock.toggleViewAction())

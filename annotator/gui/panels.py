@@ -1,30 +1,33 @@
-"""The window's docks and status bar: document list, span list, layers, and what the status bar shows.
+"""The window's docks: document list, span list, layers (whose spans are shown) and links.
 
 They are thin views over the item models in document_list.py and span_list.py; the window wires
-them to the session.
+them to the session. The app's window builds them right after its first paint (MainWindow.build_docks).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDockWidget,
     QHeaderView,
-    QLabel,
+    QListWidget,
+    QListWidgetItem,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.core.links import StoredLink
+from annotator.core.model import StoredSpan
 from annotator.gui.document_list import STATE_FILTER_NAMES, DocumentFilterProxy, DocumentListModel
-from annotator.gui.review import LayersPanel
+from annotator.gui.linking import short_text
 from annotator.gui.span_list import SpanFilterProxy, SpanListModel
 
 if TYPE_CHECKING:
@@ -58,6 +61,94 @@ class RightToLeftTextDelegate(QStyledItemDelegate):
         option.displayAlignment = align.AlignRight | align.AlignAbsolute | align.AlignVCenter
 
 
+LAYER_PATTERNS = (
+    QT_TRANSLATE_NOOP("LayersPanel", "dotted"),
+    QT_TRANSLATE_NOOP("LayersPanel", "dashed"),
+    QT_TRANSLATE_NOOP("LayersPanel", "dash-dot"),
+    QT_TRANSLATE_NOOP("LayersPanel", "dash-dot-dot"),
+)
+
+
+class LayersPanel(QListWidget):
+    """One checkable row per annotator: whose spans are drawn and listed."""
+
+    hiddenChanged = Signal(object)  # set of hidden annotator names
+
+    def __init__(self, user: str) -> None:
+        super().__init__()
+        self.user = user
+        self.itemChanged.connect(self._emit)
+        self._updating = False
+
+    def set_annotators(self, names: list[str], hidden: set[str], layer_index: dict[str, int]) -> None:
+        self._updating = True
+        self.clear()
+        for name in sorted(set(names) | {self.user}, key=lambda n: (n != self.user, n)):
+            style = (
+                self.tr("yours: filled")
+                if name == self.user
+                else self.tr("{pattern} underline").format(
+                    pattern=self.tr(LAYER_PATTERNS[layer_index.get(name, 0) % len(LAYER_PATTERNS)])
+                )
+            )
+            item = QListWidgetItem(f"{name}  ({style})")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if name in hidden else Qt.CheckState.Checked)
+            self.addItem(item)
+        self._updating = False
+
+    def hidden(self) -> set[str]:
+        return {
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() != Qt.CheckState.Checked
+        }
+
+    def _emit(self, _item: QListWidgetItem) -> None:
+        if not self._updating:
+            self.hiddenChanged.emit(self.hidden())
+
+
+class LinksPanel(QListWidget):
+    """The open document's links, one row each ("claim «…» → source: محمد"); Delete deletes the chosen one."""
+
+    deleteRequested = Signal(object)  # StoredLink
+    linkChosen = Signal(object)  # StoredLink
+
+    def show_links(self, links: list[StoredLink], spans_by_id: dict[int, StoredSpan]) -> None:
+        self.clear()
+        for link in links:
+            source, target = spans_by_id.get(link.from_id), spans_by_id.get(link.to_id)
+            if source is None or target is None:
+                continue  # an end not loaded yet (a long document's later screens)
+            status = f", {link.status}" if link.status != "draft" else ""
+            item = QListWidgetItem(f"{source.label} «{short_text(source.text)}» → {link.type}: "
+                                   f"{short_text(target.text)}  ({link.annotator}{status})")
+            item.setData(Qt.ItemDataRole.UserRole, link)
+            self.addItem(item)
+        self.currentItemChanged.connect(self._chosen, Qt.ConnectionType.UniqueConnection)
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.linkChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def event(self, event: QEvent) -> bool:
+        # Delete here deletes the chosen link, not (through the window's shortcut) the selected span.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in (
+                Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and item is not None:
+            self.deleteRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+            return
+        super().keyPressEvent(event)
+
+
 def add_dock(window: MainWindow, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
     """A dock with a stable object name, so the window layout saved in QSettings finds it again."""
     dock = QDockWidget(title, window)
@@ -76,12 +167,11 @@ def _mirrored(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
 
 
 def build_panels(window: MainWindow) -> None:
-    """The document list, span list and layers docks, and the status bar."""
+    """The document list, span list, layers and links docks."""
     build_document_list(window)
     build_span_list(window)
     build_layers(window)
     build_links(window)
-    build_status_bar(window)
 
 
 def build_document_list(window: MainWindow) -> None:
@@ -130,8 +220,6 @@ def build_document_list(window: MainWindow) -> None:
 
 
 def build_links(window: MainWindow) -> None:
-    from annotator.gui.linking import LinksPanel
-
     window.links_panel = LinksPanel()
     window.links_panel.setObjectName("linksList")
     window.links_dock = add_dock(
@@ -187,28 +275,4 @@ def build_layers(window: MainWindow) -> None:
         "layersDock",
         window.layers,
         Qt.DockWidgetArea.LeftDockWidgetArea,
-    )
-
-
-def build_status_bar(window: MainWindow) -> None:
-    window.saved_label = QLabel(QCoreApplication.translate("MainWindow", "All changes saved"))
-    window.counts_label = QLabel()
-    window.review_label = QLabel(QCoreApplication.translate("MainWindow", "REVIEW MODE"))
-    window.review_label.setObjectName("reviewMode")
-    window.review_label.setStyleSheet("background: #1d3557; color: white; font-weight: bold; padding: 1px 6px;")
-    window.review_label.hide()
-    window.outside_label = QLabel()
-    window.outside_label.setObjectName("outsideChanges")
-    window.outside_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
-    window.outside_label.hide()
-    window.offset_label = QLabel()
-    window.statusBar().addWidget(window.saved_label, 1)
-    window.statusBar().addPermanentWidget(window.review_label)
-    window.statusBar().addPermanentWidget(window.outside_label)
-    window.statusBar().addPermanentWidget(window.counts_label)
-    window.statusBar().addPermanentWidget(window.offset_label)
-    window.view.cursorOffsetChanged.connect(
-        lambda offset: window.offset_label.setText(
-            QCoreApplication.translate("MainWindow", "offset {offset}").format(offset=offset)
-        )
     )

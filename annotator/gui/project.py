@@ -42,7 +42,8 @@ class ProjectController(QObject):
         store = self.window.store
         self.states = store.document_states()
         self.assigned = set(store.assigned_documents())
-        self.window.documents_model.set_project(self.states, self.assigned)
+        if self.window.docks_built:
+            self.window.documents_model.set_project(self.states, self.assigned)
         self._show_progress()
 
     def state(self, document_id: int) -> str:
@@ -62,7 +63,8 @@ class ProjectController(QObject):
             self.window.show_message(str(error), error=True)
             return False
         self.states[document_id] = state
-        self.window.documents_model.set_state(document_id, state)
+        if self.window.docks_built:
+            self.window.documents_model.set_state(document_id, state)
         self._show_progress()
         return True
 
@@ -105,7 +107,7 @@ class ProjectController(QObject):
 
     def next_document(self) -> int | None:
         """My next document to do, in list order (assigned ones first) after the open one, wrapping."""
-        order = self.window.documents_model.document_ids()
+        order = self.window.document_ids()
         todo = [d for d in order if self.state(d) not in DONE]
         if self.assigned and any(d in self.assigned for d in todo):
             todo = [d for d in todo if d in self.assigned]
@@ -133,7 +135,8 @@ class ProjectController(QObject):
                 QTimer.singleShot(0, lambda: self.window.show_message(message))
         elif state == "new":
             self.states[span.document_id] = "in_progress"
-            self.window.documents_model.set_state(span.document_id, "in_progress")
+            if self.window.docks_built:
+                self.window.documents_model.set_state(span.document_id, "in_progress")
             self._show_progress()
 
 

@@ -1,4 +1,5 @@
-"""Layers and review mode: whose spans are shown, where they disagree, and a reviewer's keys.
+"""Review mode: where the shown layers disagree, and a reviewer's keys (the Layers dock, whose spans are
+shown, is in panels.py).
 
 N/Shift+N step through the unresolved disagreements, A accepts and R rejects the selected span and
 leaves it selected (Shift+A / Shift+R ask for a comment first), E moves the selected span's boundaries to the text
@@ -11,65 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QInputDialog
 
 from annotator.core.review import disagreements, link_disagreements, unresolved
-from annotator.core.snapping import snap_to_words, trim_spaces
 from annotator.gui.actions import action_key
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
-
-LAYER_PATTERNS = (
-    QT_TRANSLATE_NOOP("LayersPanel", "dotted"),
-    QT_TRANSLATE_NOOP("LayersPanel", "dashed"),
-    QT_TRANSLATE_NOOP("LayersPanel", "dash-dot"),
-    QT_TRANSLATE_NOOP("LayersPanel", "dash-dot-dot"),
-)
-
-
-class LayersPanel(QListWidget):
-    """One checkable row per annotator: whose spans are drawn and listed."""
-
-    hiddenChanged = Signal(object)  # set of hidden annotator names
-
-    def __init__(self, user: str) -> None:
-        super().__init__()
-        self.user = user
-        self.itemChanged.connect(self._emit)
-        self._updating = False
-
-    def set_annotators(self, names: list[str], hidden: set[str], layer_index: dict[str, int]) -> None:
-        self._updating = True
-        self.clear()
-        for name in sorted(set(names) | {self.user}, key=lambda n: (n != self.user, n)):
-            style = (
-                self.tr("yours: filled")
-                if name == self.user
-                else self.tr("{pattern} underline").format(
-                    pattern=self.tr(LAYER_PATTERNS[layer_index.get(name, 0) % len(LAYER_PATTERNS)])
-                )
-            )
-            item = QListWidgetItem(f"{name}  ({style})")
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if name in hidden else Qt.CheckState.Checked)
-            self.addItem(item)
-        self._updating = False
-
-    def hidden(self) -> set[str]:
-        return {
-            self.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.count())
-            if self.item(i).checkState() != Qt.CheckState.Checked
-        }
-
-    def _emit(self, _item: QListWidgetItem) -> None:
-        if not self._updating:
-            self.hiddenChanged.emit(self.hidden())
-
 
 class ReviewController(QObject):
     def __init__(self, window: MainWindow) -> None:
@@ -228,6 +179,8 @@ class ReviewController(QObject):
         self.dialog.show()
 
     def set_boundaries(self) -> None:
+        from annotator.core.snapping import snap_to_words, trim_spaces
+
         span, window = self.window.selected_span, self.window
         selection = window.view.selection_offsets()
         if span is None or selection is None or window.session.document is None:

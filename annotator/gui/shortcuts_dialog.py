@@ -1,7 +1,7 @@
 """Help ▸ Keyboard shortcuts: every action of the window with its keys, editable and remembered.
 
 The list is made from the window's own actions, so it cannot go out of date. Keys are saved in
-QSettings under each action's stable name (``shortcuts/<name>``) and applied at start.
+QSettings under each action's stable name (``shortcuts/<name>``) and applied at start (actions.py).
 
 Key sequences are left-to-right text in every interface: written inside LEFT-TO-RIGHT ISOLATE …
 POP DIRECTIONAL ISOLATE, so that the Arabic (right-to-left) interface shows ``Ctrl++`` and not
@@ -11,7 +11,7 @@ POP DIRECTIONAL ISOLATE, so that the Arabic (right-to-left) interface shows ``Ct
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,7 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PREFIX = "shortcuts/"
+from annotator.gui.actions import PREFIX, apply_saved_shortcuts, named_actions, remember_defaults
+
+__all__ = ["PREFIX", "ShortcutsDialog", "apply_saved_shortcuts", "ltr", "named_actions", "remember_defaults",
+           "shown_keys"]
+
 KEY_COLUMN, ALSO_COLUMN = 1, 2
 
 
@@ -48,21 +52,6 @@ def text_width_needed(editor: QKeySequenceEdit) -> int:
     around = line.sizeHint().width() - metrics.horizontalAdvance("x") * 17  # Qt's hint is 17 x's plus that
     text = line.text() or line.placeholderText()
     return metrics.horizontalAdvance(text) + around + 2  # + the caret
-
-
-def named_actions(widget: QWidget) -> list[QAction]:
-    return sorted((a for a in widget.actions() if a.objectName()), key=lambda a: a.text().replace("&", "").lower())
-
-
-def remember_defaults(widget: QWidget) -> dict[str, list[QKeySequence]]:
-    return {a.objectName(): list(a.shortcuts()) for a in named_actions(widget)}
-
-
-def apply_saved_shortcuts(widget: QWidget, settings: QSettings) -> None:
-    for action in named_actions(widget):
-        saved = settings.value(PREFIX + action.objectName())
-        if saved is not None:
-            action.setShortcuts([QKeySequence(saved)] if saved else [])
 
 
 class ShortcutsDialog(QDialog):

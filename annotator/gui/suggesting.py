@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QProcess, QProcessEnvironment, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 
-from annotator.core.arabic_normalize import Normalized, normalize_with_map
 from annotator.core.links import likely_source
 from annotator.core.model import StoredSpan
 from annotator.core.suggest import SOURCES, StoredSuggestion, SuggestContext, source_named
-from annotator.core.suggest.matcher import MatcherIndex
 
 if TYPE_CHECKING:
+    from annotator.core.arabic_normalize import Normalized
     from annotator.gui.main_window import MainWindow
 
 log = logging.getLogger("annotator.suggest")
@@ -187,6 +186,9 @@ class SuggestionController(QObject):
             QTimer.singleShot(0, lambda: self._propose_like(span))
 
     def _propose_like(self, span: StoredSpan) -> None:
+        from annotator.core.arabic_normalize import normalize_with_map
+        from annotator.core.suggest.matcher import MatcherIndex
+
         document = self.window.session.document
         if document is None or document.id != span.document_id:
             return
@@ -234,7 +236,7 @@ class SuggestionController(QObject):
         view.suggestions = self.suggestions if self.shown else []
         view.selected_suggestion = self.selected
         view.schedule_decorate()
-        self.window.panel_suggestions.show_suggestions(self.suggestions if self.shown else [])
+        self.window.update_suggestions_panel()
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -281,7 +283,7 @@ class SuggestionController(QObject):
         finally:
             if stack is not None and len(targets) > 1:
                 stack.endMacro()
-        self.window.panel_suggestions.show_quality()
+        self.window.update_suggestions_panel(quality=True)
         self.selected = None
         self._drop_tagged()
         self._draw()
@@ -320,7 +322,7 @@ class SuggestionController(QObject):
         self.suggestions = [s for s in self.suggestions if s != chosen]
         self.selected = None
         self._draw()
-        self.window.panel_suggestions.show_quality()
+        self.window.update_suggestions_panel(quality=True)
         self.window.show_message(self.tr("Rejected: “{text}” is not suggested here again.").format(text=chosen.text))
 
     def _unrejected(self, chosen: StoredSuggestion) -> None:
@@ -329,7 +331,7 @@ class SuggestionController(QObject):
         if document is not None and document.id == chosen.document_id and chosen not in self.suggestions:
             bisect.insort(self.suggestions, chosen, key=lambda s: (s.start, s.end, s.label))
             self.select(chosen)
-        self.window.panel_suggestions.show_quality()
+        self.window.update_suggestions_panel(quality=True)
 
     def span_removed(self, span: StoredSpan) -> None:
         """A span went (deleted, or an accept undone): what was suggested there is offered again."""

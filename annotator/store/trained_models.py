@@ -6,15 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.suggest.model import LabelScore, TrainedModel, TrainingDocument
 from annotator.store.base import StoreBase, annotators_t, documents_t, spans_t
 from annotator.store.models import trained_models as trained_models_t
 from annotator.store.models import utcnow
+
+if TYPE_CHECKING:
+    # The model's module (with the matcher and the Arabic folding it builds on) is loaded when a model is
+    # trained or read, not with every store: that was 10 ms of every start of the window and of every command.
+    from annotator.core.suggest.model import LabelScore, TrainedModel, TrainingDocument
 
 MODEL_NAME = "model"
 TRAINING_STATUSES = ("any", "accepted")
@@ -37,6 +41,8 @@ class TrainedModelActions(StoreBase):
                            annotators: Sequence[str] | None = None) -> list[TrainingDocument]:
         """Every document with spans to learn from: not rejected (``any``) or ``accepted`` only, by the
         named annotators (default: everyone); the same span by two annotators counts once."""
+        from annotator.core.suggest.model import TrainingDocument
+
         if status not in TRAINING_STATUSES:
             raise AnnotatorError(f"--status must be one of {', '.join(TRAINING_STATUSES)}, not {status!r}")
         with self.read() as connection:
@@ -74,6 +80,8 @@ class TrainedModelActions(StoreBase):
         return connection.scalar(select(trained_models_t.c.data).where(trained_models_t.c.name == name))
 
     def model_info(self, name: str = MODEL_NAME) -> ModelInfo | None:
+        from annotator.core.suggest.model import LabelScore
+
         columns = [c for c in trained_models_t.c if c.name not in ("id", "data")]
         with self.read() as connection:
             row = connection.execute(select(*columns).where(trained_models_t.c.name == name)).first()

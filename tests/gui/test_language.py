@@ -49,6 +49,6 @@ def test_arabic_interface_is_translated_and_mirrored(qtbot, db_url: str, tmp_pat
 
 
 def test_menu_shortcuts_are_drawn_left_to_right() -> None:
-    from annotator.gui.app import IsolatedShortcutsStyle
+    from annotator.gui.menu_style import IsolatedShortcutsStyle
 
     assert isinstance(application().style(), IsolatedShortcutsStyle)
