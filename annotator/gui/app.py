@@ -154,9 +154,9 @@ def run_app(store: Store, files: list[Path], quit_after_ms: int | None = None, l
         keeper.show(files)
 
         def whole() -> None:
+            collect_again()
             use_menu_style(app)
             setup_logging()
-            collect_again()
 
         keeper.window.docksBuilt.connect(whole)
         if quit_after_ms is not None:

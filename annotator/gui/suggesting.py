@@ -20,10 +20,10 @@ from PySide6.QtGui import QKeyEvent, QUndoCommand
 
 from annotator.core.links import likely_source
 from annotator.core.model import StoredSpan
-from annotator.core.suggest import SOURCES, StoredSuggestion, SuggestContext, source_named
 
 if TYPE_CHECKING:
     from annotator.core.arabic_normalize import Normalized
+    from annotator.core.suggest import StoredSuggestion
     from annotator.gui.main_window import MainWindow
 
 log = logging.getLogger("annotator.suggest")
@@ -49,6 +49,7 @@ class _Compute(QRunnable):
         self.store, self.document_id, self.signals, self.compute = store, document_id, signals, compute
 
     def run(self) -> None:
+        from annotator.core.suggest import SOURCES, source_named  # (loaded here, in the worker)
         from annotator.store.store import Store
 
         try:
@@ -187,6 +188,7 @@ class SuggestionController(QObject):
 
     def _propose_like(self, span: StoredSpan) -> None:
         from annotator.core.arabic_normalize import normalize_with_map
+        from annotator.core.suggest import StoredSuggestion
         from annotator.core.suggest.matcher import MatcherIndex
 
         document = self.window.session.document
@@ -369,4 +371,4 @@ class RejectSuggestion(QUndoCommand):
         self.controller.window.show_message(self.controller.tr("Undone: {what}").format(what=self.text()))
 
 
-__all__ = ["SuggestContext", "SuggestionController"]
+__all__ = ["SuggestionController"]

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, func, insert, select
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import StoredSpan
-from annotator.core.suggest import StoredSuggestion, SuggestContext, SuggestionSource
 from annotator.core.text import decode_utf8, label_problem, text_problem
 from annotator.store.base import StoreBase, documents_t, labels_t, spans_t
 from annotator.store.models import gazetteer, suggestion_rejections, suggestions, utcnow
@@ -21,10 +21,16 @@ suggestions_t = suggestions
 rejections_t = suggestion_rejections
 gazetteer_t = gazetteer
 
+if TYPE_CHECKING:
+    # The sources' package is loaded when suggestions are computed or read, not with every store.
+    from annotator.core.suggest import StoredSuggestion, SuggestContext, SuggestionSource
+
 
 class SuggestionActions(StoreBase):
     def suggestion_context(self, connection: Connection) -> SuggestContext:
         """What the sources know: every text tagged (not rejected) with its label and count, and the gazetteer."""
+        from annotator.core.suggest import SuggestContext
+
         self._reload_labels(connection)
         tagged: Counter[tuple[str, str]] = Counter()
         for text, label_id, count in connection.execute(
@@ -79,6 +85,8 @@ class SuggestionActions(StoreBase):
     def suggestions(self, document_id: int) -> list[StoredSuggestion]:
         """The document's suggestions for this user: not where they rejected one, not where they already
         have a span with the same offsets and label; one per place and label (the best-scored source)."""
+        from annotator.core.suggest import StoredSuggestion
+
         with self.read() as connection:
             self._reload_labels(connection)
             me = self._my_id(connection)
