@@ -89,11 +89,13 @@ class SuggestionController(QObject):
         # what each accepted span was suggested as: an undone accept offers it again, score and all
         self._accepted: dict[tuple[int, int, int, str], StoredSuggestion] = {}
         self.process: QProcess | None = None  # computing a long document's suggestions
-        self._signals = _Computed(self)
+        # No Qt parent: each worker holds it too, so a worker still running when the window is destroyed
+        # emits on a live object (a child of the window would be deleted under it: a crash, not an
+        # exception). Its receivers are this controller's methods, which Qt disconnects when it goes.
+        self._signals = _Computed()
         self._signals.loaded.connect(self._computed)
         self._signals.done.connect(self._computed)
-        self._signals.failed.connect(lambda error: window.show_message(
-            self.tr("Suggestions could not be computed: {error}").format(error=error), error=True))
+        self._signals.failed.connect(self._failed)
         window.view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -179,6 +181,9 @@ class SuggestionController(QObject):
             self.suggestions = suggestions
             self._drop_tagged()
             self._draw()
+
+    def _failed(self, error: str) -> None:
+        self.window.show_message(self.tr("Suggestions could not be computed: {error}").format(error=error), error=True)
 
     def tagged(self, span: StoredSpan) -> None:
         """A new tag: its text's other occurrences in this document become suggestions at once. Done just
