@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent, QUndoCommand
 
 from annotator.core.links import likely_source
 from annotator.core.model import StoredSpan
+from annotator.gui.release import release_after_paint
 
 if TYPE_CHECKING:
     from annotator.core.arabic_normalize import Normalized
@@ -117,7 +118,9 @@ class SuggestionController(QObject):
         document = self.window.session.document
         self.stop()  # what was being computed for the document before is not waited for
         self.selected = None
-        self.suggestions = []  # the stored ones come from the worker, with the computed ones after them
+        # the stored ones come from the worker, with the computed ones after them
+        release_after_paint(self.window.view, self.suggestions)
+        self.suggestions = []
         self._draw()
         if document is not None:
             # Started once the document is on screen: the sources' first run imports and loads (the model
@@ -153,7 +156,11 @@ class SuggestionController(QObject):
             return  # stopped: another document was opened, or the window closes
         self.process = None
         if code != 0:
-            output = bytes(process.readAllStandardError().data()).decode("utf-8", "replace").strip()
+            try:
+                output = bytes(process.readAllStandardError().data()).decode("utf-8", "replace").strip()
+            except RuntimeError:
+                return  # the window was destroyed with the process still running: it killed it
+
             log.warning("suggestions for document %s failed: %s", document_id, output)
             self._signals.failed.emit(output.splitlines()[-1] if output else f"exit {code}")
             return
@@ -178,6 +185,7 @@ class SuggestionController(QObject):
     def _computed(self, document_id: int, suggestions: list[StoredSuggestion]) -> None:
         document = self.window.session.document
         if document is not None and document.id == document_id:
+            release_after_paint(self.window.view, self.suggestions)
             self.suggestions = suggestions
             self._drop_tagged()
             self._draw()

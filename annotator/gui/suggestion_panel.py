@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.suggest import SOURCES, StoredSuggestion
 from annotator.gui.panels import RightToLeftTextDelegate, TableView
+from annotator.gui.release import release_after_paint
 from annotator.gui.table_model import FlatTableModel, Index
 from annotator.gui.training import DEFAULT_RETRAIN_EVERY, RETRAIN_KEY, ModelTraining
 
@@ -44,13 +45,15 @@ class SuggestionListModel(FlatTableModel):
     def __len__(self) -> int:
         return len(self.rows)
 
-    def reset(self, suggestions: list[StoredSuggestion]) -> None:
+    def reset(self, suggestions: list[StoredSuggestion]) -> list[StoredSuggestion]:
+        """Show ``suggestions``; returns the list of rows shown before, which no one else holds."""
         if suggestions is self._shown and len(suggestions) == len(self.rows):
-            return  # redrawn for a selection: the same list, nothing to sort again
+            return []  # redrawn for a selection: the same list, nothing to sort again
         self.beginResetModel()
         self._shown = suggestions
-        self.rows = self._sorted(suggestions)
+        before, self.rows = self.rows, self._sorted(suggestions)
         self.endResetModel()
+        return before
 
     # Sorted here with one Python key per row, not by a QSortFilterProxyModel: the proxy compared rows
     # through data() calls, N log N of them, which took seconds for a long document's 50,000 suggestions.
@@ -112,7 +115,7 @@ class SuggestionsPanel(QWidget):
         layout.addLayout(buttons)
 
     def show_suggestions(self, suggestions: list[StoredSuggestion]) -> None:
-        self.model.reset(suggestions)
+        release_after_paint(self.window.view, self.model.reset(suggestions))
 
     def _activated(self, index: QModelIndex) -> None:
         suggestion = index.data(Qt.ItemDataRole.UserRole)

@@ -41,7 +41,7 @@ class SuggestionSource(Protocol):
     def suggest(self, text: str, context: SuggestContext) -> list[Suggestion]: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoredSuggestion:
     """A suggestion as the store holds it (not a span: accepting makes one)."""
 
