@@ -80,3 +80,53 @@ def test_identical_annotations_agree_perfectly() -> None:
     assert report.overall == {"exact_f1": 1.0, "precision": 1.0, "recall": 1.0, "overlap_f1": 1.0,
                               "kappa": 1.0, "alpha_u": 1.0}
     assert report.disagreements == []
+
+
+def test_document_by_document_tallies_equal_the_measures_on_one_continuum() -> None:
+    """compare_pair adds each document's share up; the result must be what the measures give when computed
+    at once on the continuum of all compared documents (alpha_u), on every token pair (kappa) and on every
+    span (exact and overlap matches)."""
+    import random
+
+    from annotator.core.agreement import iob_tags, project_tokens
+
+    rng = random.Random(11)
+    words = "قال الرئيس في بغداد يوم مارس إن الاتفاق سيوقع العراق".split()
+    for _ in range(60):
+        texts = {d: " ".join(rng.choice(words) for _ in range(rng.randint(3, 40))) for d in range(rng.randint(1, 5))}
+        units = []
+        for who in ("a", "b"):
+            for d, text in texts.items():
+                units.append(Unit(d, 0, 3, "actor", who))  # every document annotated by both
+                for _ in range(rng.randint(0, 6)):
+                    start = rng.randrange(len(text) - 1)
+                    units.append(Unit(d, start, rng.randint(start + 1, min(len(text), start + 12)),
+                                      rng.choice(["actor", "date"]), who))
+        (report,) = agreement(texts=texts, units=units, labels=["actor", "date"])
+        offsets, position = {}, 0
+        for d in sorted(texts):
+            offsets[d], position = position, position + len(texts[d])
+        for label in ("actor", "date"):
+            coded, pairs = [], []
+            for who in ("a", "b"):
+                kept, end = [], -1
+                for u in sorted((u for u in units if u.annotator == who and u.label == label),
+                                key=lambda u: (u.document_id, u.start, -u.end)):
+                    if offsets[u.document_id] + u.start >= end:
+                        kept.append((offsets[u.document_id] + u.start, offsets[u.document_id] + u.end))
+                        end = kept[-1][1]
+                coded.append(kept)
+            observed, expected = alpha_u_disagreements(coded, position)
+            measured = report.labels[label]
+            assert measured["alpha_u"] == pytest.approx(0.0 if observed == expected else 1 - observed / expected)
+            for d, text in texts.items():
+                tokens = project_tokens(text)
+                tags = [iob_tags(tokens, [u for u in units if u.annotator == who and u.label == label
+                                          and u.document_id == d])[0] for who in ("a", "b")]
+                pairs.extend(zip(*tags, strict=True))
+            assert measured["kappa"] == pytest.approx(cohen_kappa(pairs))
+            mine = [u for u in units if u.annotator == "a" and u.label == label]
+            theirs = [u for u in units if u.annotator == "b" and u.label == label]
+            assert measured["overlap_matches"] == overlap_matches(mine, theirs)
+            assert measured["exact_matches"] == len({(u.document_id, u.start, u.end) for u in mine}
+                                                    & {(u.document_id, u.start, u.end) for u in theirs})
