@@ -26,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> list[Metric]:
+    import shiboken6
     from PySide6.QtCore import QEventLoop, QThreadPool
     from PySide6.QtWidgets import QPlainTextEdit
 
@@ -107,7 +108,9 @@ def run(args: argparse.Namespace) -> list[Metric]:
             bare_times.append(timed(lambda k=k: open_bare(texts[k])))
         size = len(texts[0].encode())
         window.close()
+        shiboken6.delete(window)  # (a closed window lives on until deleted, with all it holds)
         bare.close()
+        shiboken6.delete(bare)
         store.engine.dispose()
     value, baseline = median(window_times), median(bare_times)
     note = f"{size / 1e6:.2f} MB, {args.open_spans} spans, median of {args.open_repeat}"

@@ -162,6 +162,8 @@ def seed_open(trained) -> Metric:  # type: ignore[no-untyped-def]
 
 
 def tag_while_training(documents) -> Metric:  # type: ignore[no-untyped-def]
+    import shiboken6
+
     from annotator.core.model import DocumentRecord, SpanRecord
     from annotator.gui.app import application
     from annotator.gui.main_window import MainWindow
@@ -205,6 +207,7 @@ def tag_while_training(documents) -> Metric:  # type: ignore[no-untyped-def]
         window.training.wait(120_000)
         app.processEvents()
         window.close()
+        shiboken6.delete(window)  # (a closed window lives on until deleted, with all it holds)
         engine.dispose()
     value, baseline = median(busy), median(quiet)
     return Metric("tag_while_training", value, baseline, "s", "ratio ≤ 2", value / baseline <= 2,

@@ -76,6 +76,8 @@ def raw_inserts(db: Path, document_id: int, spans: list[tuple[int, int, str]], t
 
 
 def run(args: argparse.Namespace) -> list[Metric]:
+    import shiboken6
+
     from annotator.gui.app import application
     from annotator.gui.main_window import MainWindow
     from annotator.gui.session import AnnotationSession
@@ -148,6 +150,7 @@ def run(args: argparse.Namespace) -> list[Metric]:
         # The tight-loop baseline writes into another document of the same table and indexes, 1M rows and all.
         tight_times = raw_inserts(twin, document_ids[1], raw_spans[args.tag_actions:], other)
         window.close()
+        shiboken6.delete(window)  # (a closed window lives on until deleted, with all it holds)
         store.engine.dispose()
     note = (f"{args.tag_actions} tags, {documents * per_document:,} spans stored; raw inserts in the same loop, "
             "each after a repaint as each tag is")

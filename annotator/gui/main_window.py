@@ -42,6 +42,7 @@ from annotator.gui.linking import LinkingController
 from annotator.gui.menus import add_dock_toggles, build_menus
 from annotator.gui.outside_changes import OutsideChangeWatcher
 from annotator.gui.project import ProjectController
+from annotator.gui.release import release_now
 from annotator.gui.session import AnnotationSession
 from annotator.gui.span_list import SPAN_ROLE, span_status_name
 from annotator.gui.suggesting import SuggestionController
@@ -646,6 +647,7 @@ class MainWindow(QMainWindow):
         self.training.stop()  # the model is stored in one transaction at its end: nothing is half-written
         self.suggesting.stop()  # likewise the suggestions a child process computes
         QThreadPool.globalInstance().waitForDone(10_000)  # a suggestion run finishes before the store goes
+        release_now()  # what waited for a paint that will not come
         self.settings.setValue("geometry", self.saveGeometry())
         if self.docks_built:  # (a layout saved without its docks would lose theirs)
             self.settings.setValue(self._window_state_key(), self.saveState())

@@ -147,11 +147,18 @@ class SuggestionController(QObject):
         environment.insert("ANNOTATOR_DB", url.render_as_string(hide_password=False))
         environment.insert("ANNOTATOR_USER", self.window.store.user)
         process.setProcessEnvironment(environment)
-        process.finished.connect(lambda code, _status: self._process_finished(process, document_id, code))
+        process.setProperty("document_id", document_id)
+        # A bound method, not a lambda holding this controller: Qt drops the connection with either object.
+        process.finished.connect(self._process_finished)
         self.process = process
         process.start(sys.executable, ["-m", "annotator", "suggest", str(document_id)])
 
-    def _process_finished(self, process: QProcess, document_id: int, code: int) -> None:
+    def _process_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        process = self.sender()
+        if not isinstance(process, QProcess):
+            return
+        document_id = int(process.property("document_id"))
+        process.deleteLater()  # one per long document opened: not kept as the controller's child
         if self.process is not process:
             return  # stopped: another document was opened, or the window closes
         self.process = None
@@ -172,6 +179,7 @@ class SuggestionController(QObject):
         if process is not None:
             process.kill()
             process.waitForFinished(5000)
+            process.deleteLater()  # (also when it had finished before: then no signal comes)
 
     def wait(self, milliseconds: int = 60_000) -> None:
         """Until the child process, if any, has computed and its result is read (benchmarks, tests)."""
