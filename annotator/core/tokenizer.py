@@ -82,13 +82,17 @@ def tokenize(text: str) -> list[Token]:
     each character, and the rest go through the character rules."""
     tokens: list[Token] = []
     append = tokens.append
-    for run in _NON_SPACE.finditer(text):
-        chunk, offset = run.group(), run.start()
+    find = text.find
+    end = 0
+    # str.split() and the regex \S+ cut at the same characters (both ask Py_UNICODE_ISSPACE); each run's
+    # offset is found from where the last one ended, without a match object per run.
+    for chunk in text.split():
+        offset = find(chunk, end)
+        end = offset + len(chunk)
         if chunk.isalnum():
-            append(_new(Token, (chunk, offset, run.end())))
+            append(_new(Token, (chunk, offset, end)))
         elif chunk[:-1].isalnum() and _facts(chunk[-1])[5]:
             # a word and the punctuation after it (، . » ؟): the commonest run that is not one word
-            end = run.end()
             append(_new(Token, (chunk[:-1], offset, end - 1)))
             append(_new(Token, (chunk[-1], end - 1, end)))
         else:
@@ -127,7 +131,6 @@ def _split_run(text: str, chunk: str, offset: int, append) -> None:  # type: ign
     append(Token(chunk[start:], offset + start, offset + len(chunk)))
 
 
-_NON_SPACE = re.compile(r"\S+")
 _FACTS: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
 
 

@@ -62,3 +62,24 @@ def test_tokens_cover_every_non_space_character_in_order(text: str) -> None:
     assert all(text[t.start:t.end] == t.text and t.text for t in tokens)
     assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:], strict=False))
     assert [t for s in split_sentences(text, tokens) for t in s] == tokens
+
+
+def test_runs_are_cut_at_every_kind_of_whitespace_and_nothing_else() -> None:
+    """The tokenizer takes the text's whitespace-free runs with str.split(): the same runs as the regex
+    \\S+ for every character Python counts as whitespace (NBSP, the ideographic space, U+2028, U+0085 ...)."""
+    import re
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert "\xa0" in spaces and "\u2028" in spaces and "\x1c" in spaces
+    text = "".join(f"كلمة{space}2020-03-15{space}«قال»{space}" for space in spaces) + "نهاية"
+    runs = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    tokens = tokenize(text)
+    assert all(text[t.start:t.end] == t.text and not any(ch.isspace() for ch in t.text) for t in tokens)
+    covered = []
+    for token in tokens:  # consecutive tokens of one run touch; runs are separated by whitespace
+        if covered and covered[-1][1] == token.start:
+            covered[-1] = (covered[-1][0], token.end)
+        else:
+            covered.append((token.start, token.end))
+    assert covered == runs

@@ -14,6 +14,7 @@ spaces between tokens, a line break after each sentence. One document per file, 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -23,6 +24,7 @@ from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
 
 DOCSTART = "-DOCSTART-"
+_TOKEN_TEXT = itemgetter(0)  # Token.text
 
 Row = tuple[int, list[str]]  # line number, columns
 
@@ -36,10 +38,11 @@ def write_conll(documents: Iterable[ExportDocument], out: Path, report: FormatRe
             tagged = tag_document(document, report)
             for sentence, entities, claims in zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags,
                                                   strict=True):
-                # one write per sentence: a write per token was a tenth of the export
-                handle.write("".join([f"{token.text}\t{entity}\t{claim}\n"
-                                      for token, entity, claim in zip(sentence, entities, claims, strict=True)]))
-                handle.write("\n")
+                # One write per sentence, its lines joined at C speed (a write per token was a tenth of
+                # the export, and an f-string per token half of what was left of writing).
+                handle.write("\n".join(map("\t".join, zip(map(_TOKEN_TEXT, sentence), entities, claims,
+                                                           strict=True))))
+                handle.write("\n\n")
             count += 1
     return count
 

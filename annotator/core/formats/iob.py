@@ -13,6 +13,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.model import SpanRecord
@@ -37,12 +38,7 @@ class TaggedDocument:
 def _token_bounds(tokens: Sequence[Token]) -> tuple[array[int], array[int]]:
     """Token starts and ends as machine integers (8 bytes a token; dicts cost ~100, which is what made
     a 200 MB document's export need gigabytes), searched with bisect."""
-    return array("q", (t.start for t in tokens)), array("q", (t.end for t in tokens))
-
-
-def _index_of(bounds: array[int], offset: int) -> int | None:
-    index = bisect_left(bounds, offset)
-    return index if index < len(bounds) and bounds[index] == offset else None
+    return array("q", map(itemgetter(1), tokens)), array("q", map(itemgetter(2), tokens))
 
 
 def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], bounds: tuple[array[int], array[int]],
@@ -58,8 +54,9 @@ def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], bounds:
             report.note("identical span from another annotator written once")
             continue
         seen.add(key)
-        first, last = _index_of(starts, span.start), _index_of(ends, span.end)
-        if first is None or last is None:
+        # the token starting at the span's start and the one ending at its end (twice per span: inline)
+        first, last = bisect_left(starts, span.start), bisect_left(ends, span.end)
+        if first == len(starts) or starts[first] != span.start or last == len(ends) or ends[last] != span.end:
             report.drop(document.name, document.text, span, OFF_TOKENS)
         elif span.start < last_end:
             report.drop(document.name, document.text, span, OVERLAPS)
