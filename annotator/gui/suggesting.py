@@ -32,6 +32,10 @@ COMPUTE_AFTER_MS = 150
 # Documents this long or longer are computed in a child process (the seed article, 3,000 characters,
 # takes 40 ms in a thread; a 1 MB one 9 s). A child process costs about half a second to start.
 PROCESS_FROM_CHARS = 100_000
+# So are a large project's: the sources' context is every text the project tagged. With 1,000,000 spans
+# stored it took 9.5 s for one short document in a thread, with garbage collections of up to 170 ms over
+# its 700,000 tagged texts, each one holding up the window.
+PROCESS_FROM_SPANS = 100_000
 
 
 class _Computed(QObject):
@@ -136,7 +140,7 @@ class SuggestionController(QObject):
         self.stop()
         url = self.window.store.engine.url
         in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
-        if length < PROCESS_FROM_CHARS or in_memory:
+        if in_memory or (length < PROCESS_FROM_CHARS and self.window.store.spans_ever_stored() < PROCESS_FROM_SPANS):
             QThreadPool.globalInstance().start(_Compute(self.window.store, document_id, self._signals))
             return
         # What was stored before is shown meanwhile; the child's result is read when it is done.

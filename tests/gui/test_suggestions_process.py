@@ -65,3 +65,31 @@ def test_opening_another_document_stops_the_child(qtbot, window: MainWindow) -> 
     window.open_document(other)
     assert process.state() == process.ProcessState.NotRunning  # killed, not left to finish
     assert window.suggesting.process is None
+
+
+def test_a_large_projects_short_document_is_computed_in_the_child_too(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sources' context is every text the project tagged: for a large project it is the context, not
+    the document, that takes seconds and holds the window up."""
+    from annotator.core.model import SpanRecord
+
+    monkeypatch.setattr(suggesting, "PROCESS_FROM_SPANS", 2)
+    store = Store(open_database(f"sqlite:///{tmp_path / 'large.db'}"), "tester")
+    text = "قال الرئيس في بغداد"
+    place = (text.index("بغداد"), text.index("بغداد") + 5, "location")
+    (small,) = import_records(store, "t", [DocumentRecord("one", text, spans=[SpanRecord(*place)])]).document_ids
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_document(small)  # 1 span stored: computed in a thread
+    qtbot.wait(suggesting.COMPUTE_AFTER_MS + 100)
+    assert window.suggesting.process is None
+    window.suggesting.wait()
+    (third,) = import_records(store, "t", [DocumentRecord("three", text + " أمس", spans=[
+        SpanRecord(0, 3, "actor")])]).document_ids
+    window.refresh_documents()
+    window.open_document(third)  # 2 spans stored: the project counts as large
+    qtbot.waitUntil(lambda: window.suggesting.process is not None, timeout=5000)
+    qtbot.waitUntil(lambda: any(s.text == "بغداد" for s in window.suggesting.suggestions), timeout=60_000)
+    window.close()
+    store.engine.dispose()
