@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from annotator.core.links import StoredLink
 from annotator.core.model import LabelSpec, StoredDocument, StoredSpan
-from annotator.core.review import disagreements
 from annotator.core.span_index import SpanIndex
 from annotator.gui.actions import action_key, apply_saved_shortcuts, remember_defaults
 from annotator.gui.document_view import DocumentView
@@ -44,7 +43,7 @@ from annotator.gui.outside_changes import OutsideChangeWatcher
 from annotator.gui.project import ProjectController
 from annotator.gui.release import release_now
 from annotator.gui.session import AnnotationSession
-from annotator.gui.span_list import SPAN_ROLE, span_status_name
+from annotator.gui.span_reactions import SpanReactions
 from annotator.gui.suggesting import SuggestionController
 from annotator.gui.training import ModelTraining
 from annotator.store.store import Store
@@ -64,7 +63,10 @@ def settle_garbage() -> None:
     gc.freeze()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, SpanReactions):
+    """The annotation window. What follows a committed span change (lists, counts, layers) and which span
+    is selected are in ``SpanReactions``."""
+
     languageChosen = Signal(str)  # the app rebuilds the window in that language
     docksBuilt = Signal()  # the docks exist: at once, or (defer_docks) right after the first paint
 
@@ -437,58 +439,6 @@ class MainWindow(QMainWindow):
         span, self.selected_span = self.selected_span, None
         self.session.delete(span)
 
-    def select_span(self, span: StoredSpan | None, scroll: bool = False) -> None:
-        self.selected_span = span
-        self.selected_link = None
-        self.view.selected_span_id = span.id if span is not None else None
-        self.linking.show_links_of(span)
-        self.view.schedule_decorate()
-        if self.docks_built:
-            self._select_span_row(span)
-        if span is None:
-            return
-        if scroll:
-            self.view.move_to_offset(span.start)
-        if span.note:
-            self._note(self.tr("{status} by {reviewer}: “{note}”").format(
-                status=span_status_name(span.status), reviewer=span.reviewer or span.annotator, note=span.note))
-
-    def _select_span_row(self, span: StoredSpan | None) -> None:
-        """The span's row selected in the span list and scrolled to; no row selected for None."""
-        selection = self.spans_table.selectionModel()
-        if span is None:
-            selection.clearSelection()
-            return
-        row = self.spans_model.row_of(span.id)
-        if row is not None:
-            index = self.spans_proxy.mapFromSource(self.spans_model.index(row, 0))
-            if index.isValid() and not selection.isRowSelected(index.row()):
-                self._syncing_list = True  # the list follows the span: its selection slot has nothing to do
-                try:
-                    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                    selection.setCurrentIndex(index, flags)
-                finally:
-                    self._syncing_list = False
-            self.spans_table.scrollTo(index)
-
-    def _span_rows_selected(self, *_args: object) -> None:
-        if getattr(self, "_syncing_list", False):
-            return
-        rows = self.spans_table.selectionModel().selectedRows()
-        span = rows[0].data(SPAN_ROLE) if rows else None
-        if span is not None and (self.selected_span is None or self.selected_span.id != span.id):
-            self.select_span(span, scroll=True)
-
-    def step_span(self, step: int) -> None:
-        offset = self.selected_span.start if self.selected_span is not None else self.view.cursor_offset()
-        spans = self.session.spans
-        span = spans.next_after(offset) if step > 0 else spans.previous_before(offset)
-        while span is not None and not self.view.shown(span):
-            span = spans.next_after(span.start) if step > 0 else spans.previous_before(span.start)
-        if span is not None:
-            self.select_span(span, scroll=True)
-            self.view.setFocus()
-
     def show_context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
         menu = self.context_menu(point)
         menu.exec(self.view.viewport().mapToGlobal(point))
@@ -530,45 +480,7 @@ class MainWindow(QMainWindow):
             self.find_bar.hide()
         self.view.setFocus()
 
-    # -- reacting to committed changes ---------------------------------------------------------
-
-    def _span_added(self, span: StoredSpan) -> None:
-        if self.docks_built:  # (else the docks read the spans and counts when they are built)
-            self.spans_model.add(span)
-            self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
-        self._update_counts()
-        self._refresh_layers()
-        # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
-        self.select_span(span)
-        self.suggesting.tagged(span)
-        if span.annotator == self.store.user:
-            self.training.span_added()
-            self.project.span_added(span)
-
-    def _span_removed(self, span: StoredSpan) -> None:
-        if self.selected_span is not None and self.selected_span.id == span.id:
-            self.select_span(None)
-        if self.docks_built:
-            # Removing the row would move the table's current row to the neighbour and select that span:
-            # after Delete nothing is selected, so a second Delete does not take the next span.
-            self._syncing_list = True
-            try:
-                self.spans_model.remove(span.id)
-                self.spans_table.selectionModel().clearSelection()
-            finally:
-                self._syncing_list = False
-            self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
-        self._update_counts()
-        self._refresh_layers()
-        if span.annotator == self.store.user:
-            self.suggesting.span_removed(span)
-
-    def _span_changed(self, _before: StoredSpan, after: StoredSpan) -> None:
-        if self.docks_built:
-            self.spans_model.replace(after)
-        if self.selected_span is not None and self.selected_span.id == after.id:
-            self.selected_span = after
-        self._refresh_layers()
+    # -- the status line's messages -------------------------------------------------------------
 
     def show_message(self, message: str, error: bool = False) -> None:
         (self._failed if error else self._note)(message)
@@ -585,49 +497,12 @@ class MainWindow(QMainWindow):
         self.saved_label.setStyleSheet("color: #b00020;")
         self.saved_label.setText(message)
 
-    def _update_counts(self) -> None:
-        spans = self.session.spans
-        count = len(spans)
-        template = self.tr("1 span · {mine} mine · user {user}") if count == 1 else self.tr(
-            "{count} spans · {mine} mine · user {user}")
-        self.counts_label.setText(template.format(count=count, mine=spans.count_of(self.store.user),
-                                                  user=self.store.user))
-
     # -- view options -------------------------------------------------------------------------
 
     def change_font_size(self, step: int) -> None:
         size = min(max(self.view.font().pointSize() + step, 8), 48)
         self.view.set_font_size(size)
         self.settings.setValue("font_size", size)
-
-    def set_show_others(self, show: bool) -> None:
-        self.settings.setValue("show_others", show)
-        others = {s.annotator for s in self.session.spans} - {self.store.user}
-        self.set_hidden_annotators(set() if show else others)
-
-    def set_hidden_annotators(self, hidden: set[str]) -> None:
-        self.view.hidden_annotators = set(hidden)
-        if self.docks_built:
-            self.spans_proxy.set_hidden(hidden)
-        self._refresh_layers()
-
-    def _refresh_layers(self) -> None:
-        """Layer list, layer styles and disagreement marks, after the spans or the shown layers changed.
-        The list is rebuilt only when the set of annotators or the hidden ones change, and disagreements
-        are looked for only with two or more layers shown (a single annotator's tag stays cheap)."""
-        names = sorted(self.session.spans.annotators())
-        layers = (tuple(names), frozenset(self.view.hidden_annotators))
-        if layers != getattr(self, "_shown_layers", None):
-            self._shown_layers = layers
-            others = [n for n in names if n != self.store.user]
-            self.view.layer_index = {name: index for index, name in enumerate(others)}
-            if self.docks_built:
-                self.layers.set_annotators(names, self.view.hidden_annotators, self.view.layer_index)
-        shown = set(names) - self.view.hidden_annotators
-        found = {s.id for s in disagreements(self.session.spans, shown)} if len(shown) > 1 else set()
-        if found != self.view.disagreeing:
-            self.view.disagreeing = found
-        self.view.schedule_decorate()
 
     # -- import -------------------------------------------------------------------------------
 
