@@ -151,7 +151,7 @@ def alpha_u_disagreements(units_by_coder: list[list[tuple[int, int]]], length: i
     """Observed and expected disagreement of Krippendorff's alpha_u (1995) for one category on a
     continuum of ``length`` characters; each coder's units sorted and not overlapping."""
     coders = len(units_by_coder)
-    observed = 2 * _observed_sum(units_by_coder, length) / (coders * (coders - 1) * length * length)
+    observed = _observed_disagreement(_observed_sum(units_by_coder, length), length, coders)
     lengths = [end - begin for units in units_by_coder for begin, end in units]
     gaps = [size for units in units_by_coder for _, size, is_unit in _segments(units, length) if not is_unit]
     return observed, _expected_disagreement(lengths, gaps, length, coders)
@@ -173,6 +173,11 @@ def _observed_sum(units_by_coder: list[list[tuple[int, int]]], length: int) -> f
             if end2 <= end1:
                 j += 1
     return observed
+
+
+def _observed_disagreement(distances: float, length: int, coders: int) -> float:
+    """The observed disagreement from ``_observed_sum`` over the whole continuum."""
+    return 2 * distances / (coders * (coders - 1) * length * length)
 
 
 def _expected_disagreement(lengths: list[int], gaps: list[int], length: int, coders: int) -> float:
@@ -313,7 +318,7 @@ def compare_pair(a: str, b: str, texts: dict[int, str], units: list[Unit], label
         alpha = None
         if continuum:
             gaps = tally.gaps + [continuum - end for end in tally.ends if end < continuum]
-            observed = 2 * tally.observed / (2 * continuum * continuum)
+            observed = _observed_disagreement(tally.observed, continuum, 2)
             expected = _expected_disagreement([*tally.lengths[0], *tally.lengths[1]], gaps, continuum, 2)
             observed_sum += observed
             expected_sum += expected
