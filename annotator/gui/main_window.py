@@ -156,8 +156,8 @@ class MainWindow(QMainWindow, SpanReactions):
         self.refresh_documents()
         self.update_suggestions_panel()
         if self.session.document is not None:  # opened before the docks: the span list and layers catch up
+            self.spans_model.hidden = frozenset(self.view.hidden_annotators)
             self.spans_model.reset(list(self.session.spans))
-            self.spans_proxy.set_hidden(self.view.hidden_annotators)
             self._shown_layers = None
             self._refresh_layers()
             if self.selected_span is not None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QItemSelectionModel, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +28,7 @@ from annotator.core.links import StoredLink
 from annotator.core.model import StoredSpan
 from annotator.gui.document_list import STATE_FILTER_NAMES, DocumentFilterProxy, DocumentListModel
 from annotator.gui.linking import short_text
-from annotator.gui.span_list import SpanFilterProxy, SpanListModel
+from annotator.gui.span_list import SpanListModel
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -46,6 +46,16 @@ class TableView(QTableView):
 
     def sizeHint(self) -> QSize:
         return QSize(self._width, super().sizeHint().height())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # The window selects rows without moving the current index (span_reactions._select_span_row):
+        # the arrow keys go on from the selected row, not from where the current index was left.
+        selection = self.selectionModel()
+        if selection is not None:
+            rows = selection.selectedRows()
+            if rows and rows[0].row() != self.currentIndex().row():
+                selection.setCurrentIndex(rows[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        super().focusInEvent(event)
 
 
 class RightToLeftTextDelegate(QStyledItemDelegate):
@@ -234,11 +244,9 @@ def build_links(window: MainWindow) -> None:
 def build_span_list(window: MainWindow) -> None:
     window.spans_model = SpanListModel()
     window.spans_model.colors = {label.name: QColor(label.color) for label in window.labels}
-    window.spans_proxy = SpanFilterProxy()
-    window.spans_proxy.setSourceModel(window.spans_model)
     window.spans_table = TableView(440)
     window.spans_table.setObjectName("spanList")
-    window.spans_table.setModel(window.spans_proxy)
+    window.spans_table.setModel(window.spans_model)
     window.spans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     window.spans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     window.spans_table.setSortingEnabled(True)

@@ -34,19 +34,22 @@ class SpanReactions:
                 status=span_status_name(span.status), reviewer=span.reviewer or span.annotator, note=span.note))
 
     def _select_span_row(self: MainWindow, span: StoredSpan | None) -> None:
-        """The span's row selected in the span list and scrolled to; no row selected for None."""
+        """The span's row selected in the span list and scrolled to; no row selected for None. The
+        table's current index is left where it is: setting it cost more than the rest of the selection
+        on every tag, and it only matters to the list's own arrow keys, so the table takes the selected
+        row as current when it gets the focus (``TableView.focusInEvent``)."""
         selection = self.spans_table.selectionModel()
         if span is None:
             selection.clearSelection()
             return
         row = self.spans_model.row_of(span.id)
         if row is not None:
-            index = self.spans_proxy.mapFromSource(self.spans_model.index(row, 0))
-            if index.isValid() and not selection.isRowSelected(index.row()):
+            index = self.spans_model.index(row, 0)
+            if not selection.isRowSelected(row):
                 self._syncing_list = True  # the list follows the span: its selection slot has nothing to do
                 try:
                     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                    selection.setCurrentIndex(index, flags)
+                    selection.select(index, flags)
                 finally:
                     self._syncing_list = False
             self.spans_table.scrollTo(index)
@@ -123,7 +126,8 @@ class SpanReactions:
     def set_hidden_annotators(self: MainWindow, hidden: set[str]) -> None:
         self.view.hidden_annotators = set(hidden)
         if self.docks_built:
-            self.spans_proxy.set_hidden(hidden)
+            self.spans_model.set_hidden(hidden)
+            self._select_span_row(self.selected_span)  # (a reset list has no row selected)
         self._refresh_layers()
 
     def _refresh_layers(self: MainWindow) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, insert, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import StoredSpan
@@ -25,6 +27,11 @@ _LOCK_RETRIES = 6
 _LABEL_ID_BY_NAME = "SELECT id FROM labels WHERE name = ?"  # at the driver: asked in every tag
 
 
+def _is_sqlite_file(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:") and \
+        "mode=memory" not in str(engine.url)
+
+
 class StoreBase:
     """One database, seen by one user. Offsets are code points into the stored text."""
 
@@ -40,6 +47,11 @@ class StoreBase:
         self._label_names: dict[int, str] = {}
         self._labels_verified: set[str] = set()
         self._texts: dict[int, str] = {}
+        # On a SQLite file, the thread that made this store keeps one connection for its writes: taking
+        # one from the pool and giving it back cost as much as the INSERT of a tag. Outside a transaction
+        # it holds no lock and no snapshot, as the pool's idle connections do not.
+        self._writer: Connection | None = None
+        self._writer_thread = threading.get_ident() if _is_sqlite_file(engine) else None
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -52,13 +64,16 @@ class StoreBase:
         try:
             yield connection
             connection.commit()
-        except BaseException:
+        except BaseException as error:
             connection.rollback()
             # Ids cached during the failed transaction may name rows that no longer exist.
             self._forget_cached_ids()
+            if connection is self._writer and isinstance(error, DBAPIError | OSError):
+                self._drop_writer()  # a connection the database failed on is not kept
             raise
         finally:
-            connection.close()
+            if connection is not self._writer:
+                connection.close()
 
     def _forget_cached_ids(self) -> None:
         self._annotator_ids.clear()
@@ -68,16 +83,40 @@ class StoreBase:
 
     def _begin_write(self) -> Connection:
         for attempt in range(_LOCK_RETRIES):
-            connection = self.engine.connect()
+            connection = self._write_connection()
             try:
                 connection.begin()
                 return connection
             except OperationalError as error:
-                connection.close()
+                if connection is self._writer:
+                    self._drop_writer()
+                else:
+                    connection.close()
                 if "locked" not in str(error.orig) or attempt == _LOCK_RETRIES - 1:
                     raise
                 time.sleep(0.05 * 2**attempt)
         raise AssertionError("unreachable")
+
+    def _write_connection(self) -> Connection:
+        if self._writer_thread != threading.get_ident():
+            return self.engine.connect()
+        writer = self._writer
+        if writer is None or writer.closed or writer.invalidated:
+            writer = self._writer = self.engine.connect()
+            # Given back to the pool when the store goes (the finalizer holds the connection, not the store).
+            self._writer_finalizer = weakref.finalize(self, writer.close)
+        elif writer.in_transaction():  # a write inside a write: its own connection, as before
+            return self.engine.connect()
+        return writer
+
+    def _drop_writer(self) -> None:
+        if self._writer is not None:
+            self._writer_finalizer()
+            self._writer = None
+
+    def close(self) -> None:
+        """Give the connection kept for writes back to the pool (the engine is the caller's)."""
+        self._drop_writer()
 
     def read(self) -> Connection:
         from annotator.store.database import READ_ONLY

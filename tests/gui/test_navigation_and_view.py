@@ -81,14 +81,14 @@ def test_other_annotators_spans_can_be_hidden(open_window) -> None:
     select_with_keyboard(window, "الصحراء الغربية")
     press(window, Qt.Key.Key_2)
     window.view.decorate_visible()
-    assert len(window.view.extraSelections()) >= 2 and window.spans_proxy.rowCount() == 2
+    assert len(window.view.extraSelections()) >= 2 and window.spans_model.rowCount() == 2
     window.others_action.trigger()
     window.view.decorate_visible()
-    assert window.spans_proxy.rowCount() == 1
+    assert window.spans_model.rowCount() == 1
     assert len([s for s in window.view.extraSelections()
                 if s.cursor.selectedText() == "قاعدة عين الأسد"]) == 0
     window.others_action.trigger()
-    assert window.spans_proxy.rowCount() == 2
+    assert window.spans_model.rowCount() == 2
 
 
 def test_tooltip_lists_every_span_under_the_mouse(open_window) -> None:

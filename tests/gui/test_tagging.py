@@ -108,11 +108,29 @@ def test_click_selects_in_list_and_delete_removes(open_window) -> None:
     window.select_span(None)
     click_offset(window, start + 3)
     assert window.selected_span is not None and window.selected_span.text == "القائد العسكري"
-    current = window.spans_table.currentIndex()
-    assert current.isValid() and current.siblingAtColumn(1).data() == "القائد العسكري"
+    assert [i.data() for i in window.spans_table.selectionModel().selectedRows(1)] == ["القائد العسكري"]
     press(window, Qt.Key.Key_Delete)
     assert stored(window) == []
     assert window.spans_model.rowCount() == 0
+
+
+def test_arrow_keys_in_the_list_go_on_from_the_span_selected_in_the_text(open_window, qtbot) -> None:
+    window = open_window()
+    for words, key in (("الصحراء الغربية", Qt.Key.Key_2), ("القائد العسكري", Qt.Key.Key_1),
+                       ("قاعدة عين الأسد", Qt.Key.Key_2)):
+        select_with_keyboard(window, words)
+        press(window, key)
+    rows = [window.spans_model.index(r, 1).data() for r in range(window.spans_model.rowCount())]
+    middle = rows[1]
+    click_offset(window, offsets_of(window, middle)[0] + 2)
+    assert window.selected_span is not None and window.selected_span.text == middle
+    window.spans_table.setFocus()
+    qtbot.waitUntil(window.spans_table.hasFocus)
+    qtbot.keyClick(window.spans_table, Qt.Key.Key_Down)
+    assert window.selected_span is not None and window.selected_span.text == rows[2]
+    qtbot.keyClick(window.spans_table, Qt.Key.Key_Up)
+    qtbot.keyClick(window.spans_table, Qt.Key.Key_Up)
+    assert window.selected_span is not None and window.selected_span.text == rows[0]
 
 
 def test_label_key_relabels_the_span_selected_in_the_list(open_window) -> None:

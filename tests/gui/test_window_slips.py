@@ -90,10 +90,10 @@ def test_the_span_text_is_laid_out_right_to_left_and_cut_at_its_end(open_window)
     window.session.tag(start, end, "actor")
     delegate = window.spans_table.itemDelegateForColumn(1)
     option = QStyleOptionViewItem()
-    delegate.initStyleOption(option, window.spans_proxy.index(0, 1))
+    delegate.initStyleOption(option, window.spans_model.index(0, 1))
     assert option.direction == Qt.LayoutDirection.RightToLeft
     assert option.textElideMode == Qt.TextElideMode.ElideRight  # the logical end: the text's left side
-    assert "–" in window.spans_proxy.index(0, 4).data() and window.spans_proxy.index(0, 4).data()[0] == "\u2066"
+    assert "–" in window.spans_model.index(0, 4).data() and window.spans_model.index(0, 4).data()[0] == "\u2066"
 
 
 def test_p_peels_proclitics_off_a_span_and_shift_p_puts_them_back(open_window) -> None:
