@@ -47,3 +47,44 @@ def test_a_column_with_a_default_cannot_be_left_out(sqlite_url: str) -> None:
     with pytest.raises(ValueError, match="no value for reverted"), store.write() as connection:
         insert_rows(connection, history_t, [row])
     store.engine.dispose()
+
+
+# The characters a text format could mistake for its own: tab, newlines, backslash escapes, a lone CR.
+AWKWARD = ["قال\tالرئيس", "سطر\nسطر", "C:\\new\\table", "\\N", "نهاية\r", "😀 CNN", ""]
+
+
+def test_awkward_text_reads_back_as_it_was_written(store: Store, document_id: int) -> None:
+    from annotator.store.base import spans_t
+    from annotator.store.bulk import insert_tuples
+
+    now = datetime(2026, 12, 2, 3, 4, 5, tzinfo=UTC)
+    with store.write() as connection:
+        actor = store.annotator_id(connection, store.user)
+        label = store.label_id(connection, "actor")
+        insert_tuples(connection, spans_t, ("document_id", "start", "end", "label_id", "text", "annotator_id",
+                                            "status", "note", "created_at", "updated_at", "origin"),
+                      [(document_id, n, n + 1, label, value, actor, "draft", value or None, now, now, "manual")
+                       for n, value in enumerate(AWKWARD)])
+    with store.read() as connection:
+        rows = connection.execute(select(spans_t.c.text, spans_t.c.note, spans_t.c.created_at)
+                                  .order_by(spans_t.c.start)).all()
+    assert [r.text for r in rows] == AWKWARD
+    assert [r.note for r in rows] == [v or None for v in AWKWARD]
+    assert all(r.created_at.replace(tzinfo=UTC) == now for r in rows)
+
+
+def test_rows_that_break_a_constraint_are_refused_whole(store: Store, document_id: int) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from annotator.store.base import spans_t
+    from annotator.store.bulk import insert_tuples
+
+    now = datetime(2026, 12, 2, 3, 4, 5, tzinfo=UTC)
+    with pytest.raises(IntegrityError), store.write() as connection:
+        actor = store.annotator_id(connection, store.user)
+        label = store.label_id(connection, "actor")
+        row = (document_id, 0, 3, label, "قال", actor, "draft", None, now, now, "manual")
+        insert_tuples(connection, spans_t, ("document_id", "start", "end", "label_id", "text", "annotator_id",
+                                            "status", "note", "created_at", "updated_at", "origin"),
+                      [row, (document_id, 4, 5, label, "😀", actor, "draft", None, now, now, "manual"), row])
+    assert store.spans(document_id) == []
