@@ -98,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
+        # As for the window: the modules loaded (SQLAlchemy's, the formats') are out of the collector's
+        # sight, so the collections a long export or import triggers walk only what it made itself.
+        gc.freeze()
         return handlers[args.command](args)
     except AnnotatorError as error:
         print(f"annotator: error: {error}", file=sys.stderr)

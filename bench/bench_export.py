@@ -10,9 +10,10 @@ import tempfile
 from pathlib import Path
 
 from bench.corpus import build_database
-from bench.measure import Metric, child_env, run_child
+from bench.measure import Metric, child_env, median, run_child
 
 SPANS_PER_DOCUMENT = 200
+CONLL_ROUNDS = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +41,14 @@ def run(args: argparse.Namespace) -> list[Metric]:
         app = export_run(tmp, args.export_spans, raw=False)
         raw = export_run(tmp, args.export_spans, raw=True)
         small = export_run(tmp, args.export_small_spans, raw=False)
-        conll = export_run(tmp, args.export_spans, raw=False, fmt="conll")
+        # The CoNLL export against the JSONL one: the median of three of each, interleaved (one run of each
+        # moved the ratio between 1.8 and 2.6 on this shared machine, with the code unchanged).
+        jsonl_times, conll_times = [app.seconds], []
+        for round_ in range(CONLL_ROUNDS):
+            conll_times.append(export_run(tmp, args.export_spans, raw=False, fmt="conll").seconds)
+            if round_ < CONLL_ROUNDS - 1:
+                jsonl_times.append(export_run(tmp, args.export_spans, raw=False).seconds)
+    conll, jsonl = median(conll_times), median(jsonl_times)
     ratio = app.seconds / raw.seconds
     growth = app.peak_rss_mb - small.peak_rss_mb
     return [
@@ -49,6 +57,7 @@ def run(args: argparse.Namespace) -> list[Metric]:
         Metric("export_peak_rss", app.peak_rss_mb, small.peak_rss_mb, "MB", "value − baseline ≤ 50 MB",
                growth <= 50, f"peak RSS at {args.export_spans:,} spans vs {args.export_small_spans:,}: "
                f"+{growth:.1f} MB"),
-        Metric("export_conll", conll.seconds, app.seconds, "s", "ratio ≤ 2", conll.seconds / app.seconds <= 2,
-               "the same documents as CoNLL (tokenized, one token per line) against the JSONL export"),
+        Metric("export_conll", conll, jsonl, "s", "ratio ≤ 2", conll / jsonl <= 2,
+               f"the same documents as CoNLL (tokenized, one token per line) against the JSONL export; the median "
+               f"of {CONLL_ROUNDS} runs of each, interleaved"),
     ]
