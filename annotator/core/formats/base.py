@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, NamedTuple, Protocol
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.links import LinkRecord
@@ -33,8 +33,9 @@ class ExportDocument:
     links: list[LinkRecord] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class DroppedSpan:
+class DroppedSpan(NamedTuple):
+    """A named tuple, as tokenizer.Token: an export of a million spans can drop hundreds of thousands."""
+
     document: str
     start: int
     end: int

@@ -37,7 +37,6 @@ import json
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -144,7 +143,7 @@ def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocum
         report.note(what, count)
     for dropped in own.dropped:
         if dropped.reason == OVERLAPS and (dropped.start, dropped.end, dropped.label) in where:
-            dropped = replace(dropped, reason=SPANS_COLUMN_ONLY)
+            dropped = dropped._replace(reason=SPANS_COLUMN_ONLY)
         report.dropped.append(dropped)
     return tagged, spans, _row_relations(document, len(tagged.sentences), where, report)
 
