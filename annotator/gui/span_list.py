@@ -54,8 +54,7 @@ class SpanListModel(FlatTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[StoredSpan] = []  # the shown ones, in display order
-        self._by_id: dict[int, StoredSpan] = {}  # the shown ones
-        self._all: dict[int, StoredSpan] = {}  # shown and hidden
+        self._by_id: dict[int, StoredSpan] = {}  # shown and hidden
         self.hidden: frozenset[str] = frozenset()  # annotators whose spans are not listed
         self.colors: dict[str, QColor] = {}
         self._sort_column = 4
@@ -70,17 +69,16 @@ class SpanListModel(FlatTableModel):
 
     def reset(self, spans: list[StoredSpan]) -> None:
         self.beginResetModel()
-        self._all = {span.id: span for span in spans}
+        self._by_id = {span.id: span for span in spans}
         hidden = self.hidden
         shown = [span for span in spans if span.annotator not in hidden] if hidden else spans
         self._spans = sorted(shown, key=self._sort_key, reverse=self._descending)
-        self._by_id = {span.id: span for span in self._spans}
         self.endResetModel()
 
     def set_hidden(self, hidden: set[str] | frozenset[str]) -> None:
         if frozenset(hidden) != self.hidden:
             self.hidden = frozenset(hidden)
-            self.reset(list(self._all.values()))
+            self.reset(list(self._by_id.values()))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting here in Python (one key per row) is ~100x faster than a proxy's pairwise compares."""
@@ -110,34 +108,33 @@ class SpanListModel(FlatTableModel):
         return lo
 
     def add(self, span: StoredSpan) -> None:
-        self._all[span.id] = span
+        self._by_id[span.id] = span
         if span.annotator in self.hidden:
             return
         row = self._insertion_row(span)
         self.beginInsertRows(QModelIndex(), row, row)
         self._spans.insert(row, span)
-        self._by_id[span.id] = span
         self.endInsertRows()
 
     def remove(self, span_id: int) -> None:
-        self._all.pop(span_id, None)
         row = self.row_of(span_id)
+        self._by_id.pop(span_id, None)
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._spans[row]
-        del self._by_id[span_id]
         self.endRemoveRows()
 
     def replace(self, span: StoredSpan) -> None:
-        if span.id in self._all:
+        if span.id in self._by_id:
             self.remove(span.id)
             self.add(span)
 
     def row_of(self, span_id: int) -> int | None:
-        """Found by binary search on the sort key (no per-row table to rebuild on every change)."""
+        """Found by binary search on the sort key (no per-row table to rebuild on every change); None for
+        a span not in the list or of a hidden layer."""
         span = self._by_id.get(span_id)
-        if span is None:
+        if span is None or span.annotator in self.hidden:
             return None
         row = self._insertion_row(span)
         return row if row < len(self._spans) and self._spans[row].id == span_id else None
