@@ -149,7 +149,7 @@ def insert_tuples(connection: Connection, table: Table, names: Sequence[str], ro
         for i, process in processed:
             columns[i] = _processed_column(columns[i], process)  # type: ignore[arg-type]
         rows = list(zip(*columns, strict=True))
-    if connection.dialect.driver == "psycopg" and len(rows) > 1:
+    if connection.dialect.driver == "psycopg":
         _copy_rows(connection, table, names, rows)
         return
     connection.exec_driver_sql(sql, rows)
