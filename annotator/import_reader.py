@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import pickle
 import queue
 import signal
@@ -50,6 +49,7 @@ from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
 from annotator.core.formats.split import split_problem
 from annotator.core.model import DocumentRecord
+from annotator.core.processes import peak_rss_kb, usable_cores
 from annotator.core.spans import checked_chunks
 from annotator.core.text import text_sha256
 
@@ -74,14 +74,7 @@ FileReport = tuple[FormatReport, Counter[str], Counter[str]]
 def worth_a_process(size: int) -> bool:
     """Whether ``size`` bytes of files are read in the reader process: enough to pay for its start, and a
     second core for it (on one, the two processes take turns and the pickling is pure cost)."""
-    return size >= PROCESS_MIN_BYTES and _cores() >= 2
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the cores this process may run on, not the machine's
-    except AttributeError:  # not on every system
-        return os.cpu_count() or 1
+    return size >= PROCESS_MIN_BYTES and usable_cores() >= 2
 
 
 class ReaderStopped(AnnotatorError):
@@ -219,7 +212,7 @@ def _read_files(jobs: list[tuple[int, Path, str]], rules: dict[str, str], connec
                     send(("end", index, (found, counts.renamed, counts.dropped)))
             except Exception as error:  # noqa: BLE001 - every failure goes to the storing side, file by file
                 send(("error", index, _portable(error)))
-        send(("done", 0, _peak_kb()))
+        send(("done", 0, peak_rss_kb()))
         sender.close()
     except (BrokenPipeError, ConnectionResetError):
         return  # the importing process stopped listening (cancelled, or gone)
@@ -301,14 +294,3 @@ def _portable(error: Exception) -> Exception:
             return OSError(error.errno, error.strerror)
         return kind(str(error))
     return error
-
-
-def _peak_kb() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0

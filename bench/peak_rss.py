@@ -10,7 +10,8 @@ The import reader (annotator/import_reader.py, a large import reads its files in
 counted by its own VmHWM, which it sends when it ends; RUSAGE_CHILDREN would not do, for the reason above:
 the reader is spawned from the importing process, so its ru_maxrss is at least the importer's size at
 that moment, counting the importer twice. The two peaks are added: the processes run at the same time,
-and the sum is an upper bound of their memory together (their peaks need not fall at the same moment)."""
+and the sum is an upper bound of their memory together (their peaks need not fall at the same moment).
+A large CoNLL export's worker processes (annotator/core/formats/parallel.py) are counted the same way."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ def reader_peak_kb() -> int:
     return max(getattr(reader, "reader_peaks_kb", None) or [0])
 
 
+def worker_peaks_kb() -> int:
+    """The export's worker processes' peaks, added: they run at the same time (formats/parallel.py)."""
+    parallel = sys.modules.get("annotator.core.formats.parallel")
+    return sum((getattr(parallel, "worker_peaks_kb", None) or {}).values())
+
+
 def main() -> None:
     report, flag, module, *rest = sys.argv[1:]
     assert flag == "-m", "usage: python -m bench.peak_rss REPORT -m MODULE ARGS..."
@@ -39,7 +46,7 @@ def main() -> None:
     try:
         runpy.run_module(module, run_name="__main__", alter_sys=True)
     finally:
-        Path(report).write_text(str(peak_kb() + reader_peak_kb()))
+        Path(report).write_text(str(peak_kb() + reader_peak_kb() + worker_peaks_kb()))
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def _store(tmp_path: Path, name: str) -> Store:
 def _import(monkeypatch: pytest.MonkeyPatch, store: Store, paths: list[Path], *, in_process: bool,
             **options) -> ImportReport:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(import_reader, "PROCESS_MIN_BYTES", 1 << 62 if in_process else 0)
-    monkeypatch.setattr(import_reader, "_cores", lambda: 2)  # forced on a one-core machine too
+    monkeypatch.setattr(import_reader, "usable_cores", lambda: 2)  # forced on a one-core machine too
     try:
         return import_paths(store, paths, **options)
     finally:

@@ -28,6 +28,7 @@ from annotator.core.errors import InputError
 from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
 from annotator.core.formats.conll import documents_from, sections
 from annotator.core.formats.iob import CLAIM, tag_document
+from annotator.core.formats.parallel import per_document
 from annotator.core.model import DocumentRecord
 from annotator.core.text import decode_utf8
 
@@ -39,21 +40,28 @@ def write_conll2003(documents: Iterable[ExportDocument], out: Path, report: Form
     report = report if report is not None else FormatReport()
     count = 0
     with atomic_output(out) as handle:
-        for document in documents:
-            entities = []
-            for span in document.spans:
-                if span.label == CLAIM:
-                    report.drop(document.name, document.text, span, CLAIM_LEFT_OUT)
-                else:
-                    entities.append(span)
-            tagged = tag_document(ExportDocument(document.name, document.text, document.sha256, entities,
-                                                 document.meta), report)
-            handle.write(f"{DOCSTART_LINE}\n\n")
-            for sentence, tags in zip(tagged.sentences, tagged.entity_tags, strict=True):
-                handle.writelines(f"{token.text} -X- _ {tag}\n" for token, tag in zip(sentence, tags, strict=True))
-                handle.write("\n")
+        # The tokens and tags of a large export are made in worker processes (``parallel``).
+        for block in per_document(document_block, documents, report):
+            handle.write(block)
             count += 1
     return count
+
+
+def document_block(document: ExportDocument, report: FormatReport) -> str:
+    """One document's lines: the ``-DOCSTART-`` line, then its sentences, each followed by a blank line."""
+    entities = []
+    for span in document.spans:
+        if span.label == CLAIM:
+            report.drop(document.name, document.text, span, CLAIM_LEFT_OUT)
+        else:
+            entities.append(span)
+    tagged = tag_document(ExportDocument(document.name, document.text, document.sha256, entities, document.meta),
+                          report)
+    lines = [f"{DOCSTART_LINE}\n\n"]
+    for sentence, tags in zip(tagged.sentences, tagged.entity_tags, strict=True):
+        lines.extend(f"{token.text} -X- _ {tag}\n" for token, tag in zip(sentence, tags, strict=True))
+        lines.append("\n")
+    return "".join(lines)
 
 
 def read_conll2003(path: Path, report: FormatReport | None = None) -> Iterator[DocumentRecord]:

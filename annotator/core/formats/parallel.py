@@ -1,0 +1,179 @@
+"""A format's work on each document (tokenizing, tagging, formatting) done on the other cores while this
+process reads the documents from the database and writes what comes back, in order.
+
+CoNLL's tokenizer and tags cost more than reading the documents: in one process the CoNLL export took
+twice as long as the JSONL one. In threads the two would share the GIL, so the work goes to worker
+processes, started with "spawn" (never "fork": the window's process has Qt and threads). They import
+``annotator.core`` only.
+
+- Small exports stay in this process: the first ``IN_PROCESS_CHARS`` characters of text are done here,
+  and workers start only if more documents follow (a worker's start costs about 0.1 s). One huge
+  document is therefore never copied to a worker either.
+- This process does not wait while it has documents to do: when every worker has ``AHEAD`` batches out,
+  it does the next batch itself (measured: reading the documents keeps it busy only about half the time).
+- A worker gets a slim copy of each document: its name, text and each span's start, end and label
+  (``SlimDocument``). A format whose work needs more (links, annotators, meta) does not use this.
+- Memory stays flat: documents go in batches of about ``BATCH_CHARS`` characters, and at most
+  ``AHEAD`` batches per worker are out at once; this process waits for the oldest before reading on.
+- What the work reports (spans left out, notes) comes back with each batch and is added to the report
+  in document order, so the report and the output are the same as in one process.
+- A worker that dies (killed, out of memory) costs nothing: the batches it had out, and the rest, are
+  done in this process. An error the work raises is raised here, as in one process.
+- Each worker's peak memory is kept in ``worker_peaks_kb`` (by process id), so that a measurement of the
+  export's memory (``bench/peak_rss.py``) counts the workers too.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from annotator.core.formats.base import ExportDocument, FormatReport
+from annotator.core.model import SpanRecord
+from annotator.core.processes import peak_rss_kb, usable_cores
+
+# Characters of text done in this process before workers are started (about 0.3 s of CoNLL).
+IN_PROCESS_CHARS = 500_000
+# Characters of text in one batch sent to a worker (about 0.1 s of CoNLL work).
+BATCH_CHARS = 250_000
+# Batches each worker may have out at once: one being worked on, one waiting.
+AHEAD = 2
+# Workers at most: this process reads the documents at about the pace of two workers' CoNLL work.
+MAX_WORKERS = 2
+
+# Each worker's peak memory (VmHWM, kB) by process id, as its last batch reported it.
+worker_peaks_kb: dict[int, int] = {}
+
+log = logging.getLogger("annotator.export")
+
+T = TypeVar("T")
+Work = Callable[[ExportDocument, FormatReport], T]
+# (name, text, [(start, end, label), ...]): what a worker needs of a document, pickled fast (a list of
+# SpanRecord objects took twice as long to pickle as the database took to read them).
+SlimDocument = tuple[str, str, list[tuple[int, int, str]]]
+
+
+def per_document(work: Work[T], documents: Iterable[ExportDocument], report: FormatReport) -> Iterator[T]:
+    """``work(document, report)`` for each document, in order: here for a small export, else in worker
+    processes (see the module's notes). ``work`` must be a module-level function (it is pickled by name)
+    that uses only the document's name, text and spans' offsets and labels."""
+    iterator = iter(documents)
+    done_here = 0
+    for document in iterator:
+        yield work(document, report)
+        done_here += len(document.text)
+        if done_here >= IN_PROCESS_CHARS:
+            break
+    else:
+        return
+    workers = min(MAX_WORKERS, usable_cores() - 1)
+    if workers < 1:
+        yield from (work(document, report) for document in iterator)
+        return
+    yield from _in_workers(work, iterator, report, workers)
+
+
+class _Batch:
+    """Documents sent to a worker (``future``) or done here while the workers were busy (``results``)."""
+
+    __slots__ = ("documents", "future", "results", "found")
+
+    def __init__(self, documents: list[ExportDocument]) -> None:
+        self.documents = documents
+        self.future: Future[tuple[list[Any], FormatReport, int, int]] | None = None
+        self.results: list[Any] | None = None
+        self.found = FormatReport()
+
+    def ready(self) -> bool:
+        return self.results is not None or (self.future is not None and self.future.done())
+
+
+def _in_workers(work: Work[T], documents: Iterator[ExportDocument], report: FormatReport,
+                workers: int) -> Iterator[T]:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_ignore_interrupts)
+    out: deque[_Batch] = deque()
+    sent = 0  # batches in ``out`` that went to a worker
+    broken = False
+    try:
+        for documents_in_batch in _batches(documents):
+            batch = _Batch(documents_in_batch)
+            if not broken and sent < AHEAD * workers:
+                try:
+                    batch.future = pool.submit(_work_batch, work, [_slim(d) for d in documents_in_batch])
+                    sent += 1
+                except BrokenProcessPool:
+                    broken = _said_broken(broken)
+            if batch.future is None:
+                # The workers are busy (or gone): this process does the batch instead of waiting.
+                batch.results = [work(document, batch.found) for document in documents_in_batch]
+            out.append(batch)
+            while out and (out[0].ready() or len(out) > AHEAD * workers + 1):
+                head = out.popleft()
+                sent -= head.future is not None
+                results, broken = _results(work, head, report, broken)
+                yield from results
+        while out:
+            results, broken = _results(work, out.popleft(), report, broken)
+            yield from results
+    finally:
+        # Cancelled or failed: the batches not yet started are dropped, the running ones end soon.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(work: Work[T], batch: _Batch, report: FormatReport, broken: bool) -> tuple[list[T], bool]:
+    """The batch's results (waiting for its worker), its report added to ``report``; done here when its
+    worker died (then ``broken`` is True, and said once)."""
+    if batch.future is not None:
+        try:
+            batch.results, batch.found, pid, peak_kb = batch.future.result()
+        except BrokenProcessPool:
+            return [work(document, report) for document in batch.documents], _said_broken(broken)
+        worker_peaks_kb[pid] = max(peak_kb, worker_peaks_kb.get(pid, 0))
+    report.dropped.extend(batch.found.dropped)
+    report.notes.update(batch.found.notes)
+    assert batch.results is not None
+    return batch.results, broken
+
+
+def _said_broken(broken: bool) -> bool:
+    if not broken:
+        log.warning("an export worker process stopped unexpectedly; the export goes on in this process")
+    return True
+
+
+def _batches(documents: Iterator[ExportDocument]) -> Iterator[list[ExportDocument]]:
+    batch: list[ExportDocument] = []
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += len(document.text)
+        if size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _slim(document: ExportDocument) -> SlimDocument:
+    return document.name, document.text, [(s.start, s.end, s.label) for s in document.spans]
+
+
+def _work_batch(work: Work[T], batch: list[SlimDocument]) -> tuple[list[T], FormatReport, int, int]:
+    """In a worker: the work on each document of ``batch``, what it reported, and the worker's peak memory."""
+    found = FormatReport()
+    results = [work(ExportDocument(name, text, "", [SpanRecord(*span) for span in spans]), found)
+               for name, text, spans in batch]
+    return results, found, os.getpid(), peak_rss_kb()
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the exporting process handles it and ends these.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,0 +1,152 @@
+"""A large CoNLL export makes its tokens and tags in worker processes: the file and the report must be
+what one process writes, byte for byte, whether the workers live, die, or the export is cancelled."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import random
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import InputError
+from annotator.core.formats import parallel
+from annotator.core.formats.base import ExportDocument, FormatReport
+from annotator.core.formats.conll import read_conll, write_conll
+from annotator.core.formats.conll2003 import write_conll2003
+from annotator.core.model import SpanRecord
+from tests.formats.helpers import CORPORA, edge_documents
+
+
+def corpus() -> list[ExportDocument]:
+    """Real Arabic articles (AQMAR, with their own entities), the hard cases, and each AQMAR article again
+    with random spans that overlap and miss token boundaries, so that the report has much to say."""
+    documents = list(edge_documents())
+    rng = random.Random(3)
+    for path in sorted((CORPORA / "aqmar-arabic-ner").glob("*.txt")):
+        try:
+            records = list(read_conll(path))
+        except InputError:  # an annotation error of the corpus (Football.txt), tested in test_conll
+            continue
+        for record in records:
+            spans = [SpanRecord(s.start, s.end, s.label, s.text, "tester") for s in record.spans]
+            documents.append(ExportDocument(record.name, record.text, f"sha-{record.name}", spans))
+            for copy in range(5):
+                noisy = []
+                for _ in range(200):
+                    start = rng.randrange(len(record.text) - 30)
+                    end = start + rng.randint(1, 30)
+                    label = rng.choice(["actor", "location", "date", "claim"])
+                    noisy.append(SpanRecord(start, end, label, record.text[start:end], "salma"))
+                documents.append(ExportDocument(f"{record.name}-noisy-{copy}", record.text, "sha", noisy))
+    return documents
+
+
+def export(write, documents: list[ExportDocument], out: Path) -> tuple[bytes, FormatReport, int]:  # type: ignore[no-untyped-def]
+    report = FormatReport()
+    count = write(iter(documents), out, report)
+    return out.read_bytes(), report, count
+
+
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> dict[int, int]:
+    """Workers from the second document on, small batches, two cores even on a one-core machine."""
+    monkeypatch.setattr(parallel, "IN_PROCESS_CHARS", 1)
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 5_000)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "worker_peaks_kb", {})
+    return parallel.worker_peaks_kb
+
+
+def one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "IN_PROCESS_CHARS", 1 << 62)
+
+
+@pytest.mark.parametrize("write", [write_conll, write_conll2003], ids=["conll", "conll2003"])
+def test_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               in_workers: dict[int, int], write) -> None:  # type: ignore[no-untyped-def]
+    documents = corpus()
+    assert sum(len(d.text) for d in documents) > 30 * parallel.BATCH_CHARS  # many batches
+    content, report, count = export(write, documents, tmp_path / "workers.conll")
+    assert in_workers, "no worker reported back: the export stayed in one process"
+    assert all(kb > 0 for kb in in_workers.values())
+    with monkeypatch.context() as here:
+        one_process(here)
+        expected, expected_report, expected_count = export(write, documents, tmp_path / "here.conll")
+    assert count == expected_count == len(documents)
+    assert content == expected
+    assert report.dropped == expected_report.dropped and len(report.dropped) > 100
+    assert report.notes == expected_report.notes
+    assert not multiprocessing.active_children()  # the workers ended with the export
+
+
+def test_a_small_export_starts_no_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a worker process was started for a small export")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    content, report, count = export(write_conll, edge_documents(), tmp_path / "small.conll")
+    assert count == len(edge_documents()) and content.startswith(b"-DOCSTART-")
+
+
+def test_one_core_means_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    in_workers: dict[int, int]) -> None:
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # any use of it would fail
+    documents = corpus()
+    content, _report, _count = export(write_conll, documents, tmp_path / "one-core.conll")
+    with monkeypatch.context() as here:
+        one_process(here)
+        assert content == export(write_conll, documents, tmp_path / "here.conll")[0]
+
+
+def test_a_killed_worker_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_workers: dict[int, int],
+                                       caplog: pytest.LogCaptureFixture) -> None:
+    documents = corpus()
+    killed = []
+
+    def killing(items: list[ExportDocument]) -> Iterator[ExportDocument]:
+        for index, document in enumerate(items):
+            if index == len(items) // 3:
+                for child in multiprocessing.active_children():  # the pool's workers, mid-export
+                    os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+                    killed.append(child.pid)
+            yield document
+
+    report = FormatReport()
+    with caplog.at_level(logging.WARNING, logger="annotator.export"):
+        count = write_conll(killing(documents), tmp_path / "killed.conll", report)
+    assert killed, "no worker was running to be killed"
+    assert "export worker process stopped unexpectedly" in caplog.text
+    with monkeypatch.context() as here:
+        one_process(here)
+        expected, expected_report, expected_count = export(write_conll, documents, tmp_path / "here.conll")
+    assert count == expected_count
+    assert (tmp_path / "killed.conll").read_bytes() == expected
+    assert report.dropped == expected_report.dropped and report.notes == expected_report.notes
+
+
+class Cancelled(Exception):
+    pass
+
+
+def test_a_cancelled_export_writes_nothing_and_ends_its_workers(tmp_path: Path, in_workers: dict[int, int]) -> None:
+    documents = corpus()
+
+    def cancelled(items: list[ExportDocument]) -> Iterator[ExportDocument]:
+        for index, document in enumerate(items):
+            if index == len(items) // 2:
+                assert multiprocessing.active_children(), "the workers had not started"
+                raise Cancelled
+            yield document
+
+    out = tmp_path / "cancelled.conll"
+    with pytest.raises(Cancelled):
+        write_conll(cancelled(documents), out, FormatReport())
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    assert not multiprocessing.active_children()
