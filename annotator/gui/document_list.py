@@ -3,7 +3,6 @@ filters: "not yet annotated", and by state (to do, finished, skipped)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -75,7 +74,7 @@ class DocumentListModel(FlatTableModel):
         if row is None:
             return
         old = self._documents[row]
-        self._documents[row] = replace(old, span_count=old.span_count + total, my_span_count=old.my_span_count + mine)
+        self._documents[row] = DocumentSummary(old.id, old.name, old.span_count + total, old.my_span_count + mine)
         self.dataChanged.emit(self.index(row, 1), self.index(row, 3))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

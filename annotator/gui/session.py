@@ -48,6 +48,9 @@ class AnnotationSession(QObject):
         # Set by the window: runs a callback once the document view has painted (see open_document).
         self.after_first_paint: Callable[[Callable[[], None]], None] | None = None
         self._rest_of: int | None = None  # the long document whose remaining spans are still to load
+        # The tag's undo text, translated once: tr() looks the class up on every call, a tenth of the
+        # session's own time in a tag (the translator is installed before any session exists).
+        self._tag_text = self.tr("tag “{text}” as {label}")
 
     @property
     def user(self) -> str:
@@ -150,7 +153,7 @@ class AnnotationSession(QObject):
         document_id = self.document.id
         return self._act(
             lambda: (None, self.store.add_span(document_id, start, end, label, status=status)),
-            self.tr("tag “{text}” as {label}").format(text=_short(self.document.text[start:end]), label=label),
+            self._tag_text.format(text=_short(self.document.text[start:end]), label=label),
         )
 
     def accept_suggestion(self, suggestion, status: str = "draft") -> StoredSpan | None:  # type: ignore[no-untyped-def]

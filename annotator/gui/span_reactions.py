@@ -113,8 +113,11 @@ class SpanReactions:
     def _update_counts(self: MainWindow) -> None:
         spans = self.session.spans
         count = len(spans)
-        template = self.tr("1 span · {mine} mine · user {user}") if count == 1 else self.tr(
-            "{count} spans · {mine} mine · user {user}")
+        templates = getattr(self, "_count_texts", None)
+        if templates is None:  # translated once (see AnnotationSession._tag_text)
+            templates = self._count_texts = (self.tr("1 span · {mine} mine · user {user}"),
+                                             self.tr("{count} spans · {mine} mine · user {user}"))
+        template = templates[count != 1]
         self.counts_label.setText(template.format(count=count, mine=spans.count_of(self.store.user),
                                                   user=self.store.user))
 

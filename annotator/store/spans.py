@@ -50,6 +50,12 @@ def _snapshot(span: StoredSpan | None) -> dict[str, Any] | None:
     return {f: getattr(span, f) for f in _SPAN_FIELDS} if span is not None else None
 
 
+def _stored_as(span: StoredSpan, span_id: int, text: str) -> StoredSpan:
+    # The constructor, not dataclasses.replace(): replace() reads every field by name, a few percent of a tag.
+    return StoredSpan(span_id, span.document_id, span.start, span.end, span.label, text, span.annotator,
+                      span.status, span.note, span.reviewer, span.origin)
+
+
 def _from_snapshot(data: dict[str, Any] | None) -> StoredSpan | None:
     # A deleted span's snapshot also carries the links that went with it ("links"), restored by revert.
     return StoredSpan(**{k: v for k, v in data.items() if k != "links"}) if data is not None else None
@@ -138,10 +144,10 @@ class SpanActions(StoreBase):
                     if after.id > 0:
                         values["id"] = after.id
                     new_id = insert_returning_id(connection, spans_t, values)
-                    after = replace(after, id=new_id, text=text)
+                    after = _stored_as(after, new_id, text)
                 else:
                     connection.execute(_UPDATE_SPAN, {**values, "b_id": before.id})
-                    after = replace(after, id=before.id, text=text)
+                    after = _stored_as(after, before.id, text)
             except IntegrityError as error:
                 # The identity constraint refuses an exact duplicate (no look-up before each write: that
                 # query cost as much as the insert). The transaction is rolled back by write().

@@ -159,3 +159,14 @@ def test_a_note_that_cannot_be_exported_is_refused_by_the_store(store: Store, do
         store.add_span(document_id, 21, 26, "location", note="a\x00b")
     with pytest.raises(AnnotatorError, match="control character"):
         Store(store.engine, "bob\x1b[31m")
+
+
+def test_the_span_a_write_returns_is_the_span_stored(store: Store, document_id: int) -> None:
+    """Every field the window keeps from a write's answer (note, origin, status ...) is what was stored."""
+    start, end = word(store, document_id, "محمد")
+    added = store.add_span(document_id, start, end, "actor", note="الاسم الكامل", origin="suggestion:matcher")
+    assert [added] == store.spans(document_id)
+    assert (added.note, added.origin, added.status, added.text) == ("الاسم الكامل", "suggestion:matcher", "draft", "محمد")
+    relabelled = store.relabel_span(added.id, "location")
+    assert [relabelled] == store.spans(document_id)
+    assert (relabelled.note, relabelled.origin, relabelled.label) == ("الاسم الكامل", "suggestion:matcher", "location")
