@@ -166,7 +166,8 @@ def test_the_span_a_write_returns_is_the_span_stored(store: Store, document_id: 
     start, end = word(store, document_id, "محمد")
     added = store.add_span(document_id, start, end, "actor", note="الاسم الكامل", origin="suggestion:matcher")
     assert [added] == store.spans(document_id)
-    assert (added.note, added.origin, added.status, added.text) == ("الاسم الكامل", "suggestion:matcher", "draft", "محمد")
+    assert (added.note, added.origin, added.status, added.text) == (
+        "الاسم الكامل", "suggestion:matcher", "draft", "محمد")
     relabelled = store.relabel_span(added.id, "location")
     assert [relabelled] == store.spans(document_id)
     assert (relabelled.note, relabelled.origin, relabelled.label) == ("الاسم الكامل", "suggestion:matcher", "location")
