@@ -1,5 +1,6 @@
-"""A large CoNLL export makes its tokens and tags in worker processes: the file and the report must be
-what one process writes, byte for byte, whether the workers live, die, or the export is cancelled."""
+"""A large CoNLL or Hugging Face export makes its tokens and tags in worker processes: the file and the
+report must be what one process writes, byte for byte, whether the workers live, die, or the export is
+cancelled."""
 
 from __future__ import annotations
 
@@ -18,14 +19,30 @@ from annotator.core.formats import parallel
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.formats.conll import read_conll, write_conll
 from annotator.core.formats.conll2003 import write_conll2003
+from annotator.core.formats.hf import LINK_END_LEFT_OUT, label_names_path, write_hf
+from annotator.core.links import LinkRecord
 from annotator.core.model import SpanRecord
-from tests.formats.helpers import CORPORA, edge_documents
+from tests.formats.helpers import CLAIM_TEXT, CORPORA, edge_documents, make_document
+
+
+def linked() -> ExportDocument:
+    """The claim with its source, time and place linked (hf writes links within a row), and one link to a
+    span off the tokens (left out, and said)."""
+    spans = [SpanRecord(span.start, span.end, span.label, span.text, span.annotator, id=number)
+             for number, span in enumerate(make_document(
+                 "linked", CLAIM_TEXT, ("المتحدث باسم الجيش", "actor", "tester"), ("حلب", "location", "tester"),
+                 ("2020-03-15", "date", "tester"), ("«القوات دخلت حلب يوم 2020-03-15.»", "claim", "tester"),
+                 ("لقوات", "actor", "tester")).spans, start=1)]
+    links = [LinkRecord(4, 1, "source"), LinkRecord(4, 2, "place"), LinkRecord(4, 3, "time"),
+             LinkRecord(4, 5, "source")]
+    return ExportDocument("linked", CLAIM_TEXT, "sha-linked", spans, links=links)
 
 
 def corpus() -> list[ExportDocument]:
-    """Real Arabic articles (AQMAR, with their own entities), the hard cases, and each AQMAR article again
-    with random spans that overlap and miss token boundaries, so that the report has much to say."""
-    documents = list(edge_documents())
+    """Real Arabic articles (AQMAR, with their own entities), the hard cases, a document with links, and
+    each AQMAR article again with random spans that overlap and miss token boundaries, so that the report
+    has much to say."""
+    documents = [*edge_documents(), linked()]
     rng = random.Random(3)
     for path in sorted((CORPORA / "aqmar-arabic-ner").glob("*.txt")):
         try:
@@ -47,9 +64,11 @@ def corpus() -> list[ExportDocument]:
 
 
 def export(write, documents: list[ExportDocument], out: Path) -> tuple[bytes, FormatReport, int]:  # type: ignore[no-untyped-def]
+    """What ``write`` wrote (hf's label names file too), its report, and its count."""
     report = FormatReport()
     count = write(iter(documents), out, report)
-    return out.read_bytes(), report, count
+    sidecar = label_names_path(out)
+    return out.read_bytes() + (sidecar.read_bytes() if sidecar.exists() else b""), report, count
 
 
 @pytest.fixture
@@ -66,21 +85,25 @@ def one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "IN_PROCESS_CHARS", 1 << 62)
 
 
-@pytest.mark.parametrize("write", [write_conll, write_conll2003], ids=["conll", "conll2003"])
+@pytest.mark.parametrize(("write", "suffix"), [(write_conll, ".conll"), (write_conll2003, ".conll2003"),
+                                               (write_hf, ".jsonl"), (write_hf, ".parquet")],
+                         ids=["conll", "conll2003", "hf-jsonl", "hf-parquet"])
 def test_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               in_workers: dict[int, int], write) -> None:  # type: ignore[no-untyped-def]
+                                               in_workers: dict[int, int], write, suffix: str) -> None:  # type: ignore[no-untyped-def]
     documents = corpus()
     assert sum(len(d.text) for d in documents) > 30 * parallel.BATCH_CHARS  # many batches
-    content, report, count = export(write, documents, tmp_path / "workers.conll")
+    content, report, count = export(write, documents, tmp_path / f"workers{suffix}")
     assert in_workers, "no worker reported back: the export stayed in one process"
     assert all(kb > 0 for kb in in_workers.values())
     with monkeypatch.context() as here:
         one_process(here)
-        expected, expected_report, expected_count = export(write, documents, tmp_path / "here.conll")
+        expected, expected_report, expected_count = export(write, documents, tmp_path / f"here{suffix}")
     assert count == expected_count == len(documents)
     assert content == expected
     assert report.dropped == expected_report.dropped and len(report.dropped) > 100
     assert report.notes == expected_report.notes
+    if suffix == ".jsonl" and write is write_hf:  # the links went through the workers too: written, and one
+        assert b'"relations": [{"head"' in content and report.notes[LINK_END_LEFT_OUT] == 1  # left out and said
     assert not multiprocessing.active_children()  # the workers ended with the export
 
 

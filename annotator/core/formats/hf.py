@@ -51,6 +51,7 @@ from annotator.core.formats.base import (
     load_json,
 )
 from annotator.core.formats.iob import OVERLAPS, TAG, TaggedDocument, decode_tags, tag_document
+from annotator.core.formats.parallel import per_document
 from annotator.core.links import LinkRecord
 from annotator.core.model import DEFAULT_LABELS, DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
@@ -150,22 +151,71 @@ def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocum
 
 def rows(documents: Iterable[ExportDocument], report: FormatReport, names: dict[str, list[str]],
          counter: list[int]) -> Iterator[dict[str, Any]]:
-    """Rows in order; ``names`` grows as labels beyond the default ones turn up (ids stay stable)."""
-    for document in documents:
-        tagged, row_spans, row_relations = _tagged(document, report)
-        for index, (sentence, entities, claims) in enumerate(
-                zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags, strict=True)):
-            row: dict[str, Any] = {"id": f"{document.name}#{index + 1}", "document": document.name,
-                                   "tokens": [t.text for t in sentence]}
-            for column, tags in (("ner_tags", entities), ("claim_tags", claims)):
-                for tag in tags:
-                    if tag not in names[column]:
-                        names[column].extend([f"B-{tag[2:]}", f"I-{tag[2:]}"])
-                row[column] = [names[column].index(tag) for tag in tags]
-            row["spans"] = [{"start": start, "end": end, "label": label} for start, end, label in row_spans[index]]
-            row["relations"] = row_relations[index]
-            yield row
+    """Rows in order; ``names`` grows as labels beyond the default ones turn up (ids stay stable). The
+    tokens, tags, spans and links of each document are made in worker processes for a large export
+    (``parallel``); the tags' ids here, in order, as the labels turn up."""
+    tag_ids = _TagIds(names)
+    for name, sentences in per_document(_document_rows, documents, report):
+        for index, (tokens, entities, claims, row_spans, row_relations) in enumerate(sentences):
+            yield {"id": f"{name}#{index + 1}", "document": name, "tokens": tokens,
+                   "ner_tags": tag_ids("ner_tags", entities), "claim_tags": tag_ids("claim_tags", claims),
+                   "spans": [{"start": start, "end": end, "label": label} for start, end, label in row_spans],
+                   "relations": row_relations}
         counter[0] += 1
+
+
+def json_lines(documents: Iterable[ExportDocument], report: FormatReport, names: dict[str, list[str]],
+               counter: list[int]) -> Iterator[str]:
+    """``rows`` as JSON lines, the same bytes as ``json.dumps(row)``: the workers write each row's JSON
+    but its tag ids, which are given here, in order (encoding the rows here made this process the
+    export's slow end)."""
+    tag_ids = _TagIds(names)
+    for _name, lines in per_document(_document_lines, documents, report):
+        for head, entities, claims, tail in lines:
+            ner, claim = tag_ids("ner_tags", entities), tag_ids("claim_tags", claims)
+            yield (f'{head}, "ner_tags": [{", ".join(map(str, ner))}], '
+                   f'"claim_tags": [{", ".join(map(str, claim))}], {tail}\n')
+        counter[0] += 1
+
+
+class _TagIds:
+    """Tags to their ids in ``names``, which grows (B- and I- of a label beyond the default ones take the
+    next two ids, in the order the labels turn up)."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self.names = names
+        self.ids = {column: {name: number for number, name in enumerate(known)} for column, known in names.items()}
+
+    def __call__(self, column: str, tags: list[str]) -> list[int]:
+        ids = self.ids[column]
+        try:
+            return list(map(ids.__getitem__, tags))
+        except KeyError:
+            for tag in tags:
+                if tag not in ids:
+                    self.names[column].extend([f"B-{tag[2:]}", f"I-{tag[2:]}"])
+                    ids.update((name, number) for number, name in enumerate(self.names[column]))
+            return list(map(ids.__getitem__, tags))
+
+
+def _document_rows(document: ExportDocument, report: FormatReport) -> tuple[str, list[tuple[Any, ...]]]:
+    """A document's name and its rows' (tokens, entity tags, claim tags, spans, relations)."""
+    tagged, row_spans, row_relations = _tagged(document, report)
+    return document.name, [([t.text for t in sentence], entities, claims, row_spans[index], row_relations[index])
+                           for index, (sentence, entities, claims) in enumerate(
+                               zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags, strict=True))]
+
+
+def _document_lines(document: ExportDocument, report: FormatReport) -> tuple[str, list[tuple[Any, ...]]]:
+    """A document's rows as (the JSON before the tag columns, entity tags, claim tags, the JSON after)."""
+    name, sentences = _document_rows(document, report)
+    lines = []
+    for index, (tokens, entities, claims, row_spans, row_relations) in enumerate(sentences):
+        head = json.dumps({"id": f"{name}#{index + 1}", "document": name, "tokens": tokens}, ensure_ascii=False)
+        tail = json.dumps({"spans": [{"start": start, "end": end, "label": label} for start, end, label in row_spans],
+                           "relations": row_relations}, ensure_ascii=False)
+        lines.append((head[:-1], entities, claims, tail[1:]))
+    return name, lines
 
 
 def _datasets_features(names: dict[str, list[str]]) -> Any:
@@ -198,8 +248,8 @@ def write_hf(documents: Iterable[ExportDocument], out: Path, report: FormatRepor
     suffix = out.suffix.lower()
     if suffix in (".jsonl", ".json"):
         with atomic_output(out) as handle, atomic_output(label_names_path(out)) as sidecar:
-            for row in rows(documents, report, names, counter):
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            for line in json_lines(documents, report, names, counter):
+                handle.write(line)
             sidecar.write(json.dumps(names, ensure_ascii=False, indent=1) + "\n")
         return counter[0]
     if suffix == ".parquet":

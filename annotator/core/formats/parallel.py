@@ -11,8 +11,9 @@ format's module from ``annotator.core`` (and, as spawn does, the program's main 
   document is therefore never copied to a worker either.
 - This process does not wait while it has documents to do: when every worker has ``AHEAD`` batches out,
   it does the next batch itself (on the bench's export with one worker, a third of the batches).
-- A worker gets a slim copy of each document: its name, text and each span's start, end and label
-  (``SlimDocument``). A format whose work needs more (links, annotators, meta) does not use this.
+- A worker gets a slim copy of each document: its name, text, each span's start, end, label and id, and
+  each link's ends and type (``SlimDocument``). A format whose work needs more (annotators, statuses,
+  meta) does not use this.
 - Memory stays flat: documents go in batches of about ``BATCH_CHARS`` characters, and at most
   ``AHEAD`` batches per worker are out at once; this process waits for the oldest before reading on.
 - What the work reports (spans left out, notes) comes back with each batch and is added to the report
@@ -36,6 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from annotator.core.formats.base import ExportDocument, FormatReport
+from annotator.core.links import LinkRecord
 from annotator.core.model import SpanRecord
 from annotator.core.processes import peak_rss_kb, usable_cores
 
@@ -55,15 +57,15 @@ log = logging.getLogger("annotator.export")
 
 T = TypeVar("T")
 Work = Callable[[ExportDocument, FormatReport], T]
-# (name, text, [(start, end, label), ...]): what a worker needs of a document, pickled fast (200,000
-# SpanRecord objects took 0.41 s to pickle; these tuples for the same documents, 0.1 s).
-SlimDocument = tuple[str, str, list[tuple[int, int, str]]]
+# (name, text, [(start, end, label, id), ...], [(from_id, to_id, type), ...]): what a worker needs of a
+# document, pickled fast (200,000 SpanRecord objects took 0.41 s to pickle; such tuples, 0.1 s).
+SlimDocument = tuple[str, str, list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
 def per_document(work: Work[T], documents: Iterable[ExportDocument], report: FormatReport) -> Iterator[T]:
     """``work(document, report)`` for each document, in order: here for a small export, else in worker
     processes (see the module's notes). ``work`` must be a module-level function (it is pickled by name)
-    that uses only the document's name, text and spans' offsets and labels."""
+    that uses only what a ``SlimDocument`` holds."""
     iterator = iter(documents)
     done_here = 0
     for document in iterator:
@@ -163,14 +165,17 @@ def _batches(documents: Iterator[ExportDocument]) -> Iterator[list[ExportDocumen
 
 
 def _slim(document: ExportDocument) -> SlimDocument:
-    return document.name, document.text, [(s.start, s.end, s.label) for s in document.spans]
+    return (document.name, document.text, [(s.start, s.end, s.label, s.id) for s in document.spans],
+            [(link.from_id, link.to_id, link.type) for link in document.links])
 
 
 def _work_batch(work: Work[T], batch: list[SlimDocument]) -> tuple[list[T], FormatReport, int, int]:
     """In a worker: the work on each document of ``batch``, what it reported, and the worker's peak memory."""
     found = FormatReport()
-    results = [work(ExportDocument(name, text, "", [SpanRecord(*span) for span in spans]), found)
-               for name, text, spans in batch]
+    results = [work(ExportDocument(name, text, "", [SpanRecord(start, end, label, id=span_id)
+                                                    for start, end, label, span_id in spans],
+                                   links=[LinkRecord(*link) for link in links]), found)
+               for name, text, spans, links in batch]
     return results, found, os.getpid(), peak_rss_kb()
 
 
