@@ -15,6 +15,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import StoredSpan
 from annotator.core.text import user_problem
 from annotator.store.bulk import at_driver, driver_sql
+from annotator.store.database import sqlite_file
 from annotator.store.models import annotators, documents, labels, span_history, spans, utcnow
 
 documents_t = documents
@@ -28,8 +29,8 @@ _LABEL_ID_BY_NAME = "SELECT id FROM labels WHERE name = ?"  # at the driver: ask
 
 
 def _is_sqlite_file(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:") and \
-        "mode=memory" not in str(engine.url)
+    url = engine.url.render_as_string()
+    return sqlite_file(url) is not None and "mode=memory" not in url
 
 
 class StoreBase:
