@@ -19,12 +19,7 @@ import runpy
 import sys
 from pathlib import Path
 
-
-def peak_kb() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return -1
+from annotator.core.processes import peak_rss_kb
 
 
 def reader_peak_kb() -> int:
@@ -46,7 +41,7 @@ def main() -> None:
     try:
         runpy.run_module(module, run_name="__main__", alter_sys=True)
     finally:
-        Path(report).write_text(str(peak_kb() + reader_peak_kb() + worker_peaks_kb()))
+        Path(report).write_text(str(peak_rss_kb() + reader_peak_kb() + worker_peaks_kb()))
 
 
 if __name__ == "__main__":
