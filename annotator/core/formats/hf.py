@@ -159,8 +159,7 @@ def rows(documents: Iterable[ExportDocument], report: FormatReport, names: dict[
         for index, (tokens, entities, claims, row_spans, row_relations) in enumerate(sentences):
             yield {"id": f"{name}#{index + 1}", "document": name, "tokens": tokens,
                    "ner_tags": tag_ids("ner_tags", entities), "claim_tags": tag_ids("claim_tags", claims),
-                   "spans": [{"start": start, "end": end, "label": label} for start, end, label in row_spans],
-                   "relations": row_relations}
+                   "spans": row_spans, "relations": row_relations}
         counter[0] += 1
 
 
@@ -199,9 +198,12 @@ class _TagIds:
 
 
 def _document_rows(document: ExportDocument, report: FormatReport) -> tuple[str, list[tuple[Any, ...]]]:
-    """A document's name and its rows' (tokens, entity tags, claim tags, spans, relations)."""
+    """A document's name and its rows' (tokens, entity tags, claim tags, spans, relations), the spans and
+    relations as the row's columns hold them."""
     tagged, row_spans, row_relations = _tagged(document, report)
-    return document.name, [([t.text for t in sentence], entities, claims, row_spans[index], row_relations[index])
+    return document.name, [([t.text for t in sentence], entities, claims,
+                            [{"start": start, "end": end, "label": label} for start, end, label in row_spans[index]],
+                            row_relations[index])
                            for index, (sentence, entities, claims) in enumerate(
                                zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags, strict=True))]
 
@@ -212,8 +214,7 @@ def _document_lines(document: ExportDocument, report: FormatReport) -> tuple[str
     lines = []
     for index, (tokens, entities, claims, row_spans, row_relations) in enumerate(sentences):
         head = json.dumps({"id": f"{name}#{index + 1}", "document": name, "tokens": tokens}, ensure_ascii=False)
-        tail = json.dumps({"spans": [{"start": start, "end": end, "label": label} for start, end, label in row_spans],
-                           "relations": row_relations}, ensure_ascii=False)
+        tail = json.dumps({"spans": row_spans, "relations": row_relations}, ensure_ascii=False)
         lines.append((head[:-1], entities, claims, tail[1:]))
     return name, lines
 
