@@ -11,7 +11,8 @@ counted by its own VmHWM, which it sends when it ends; RUSAGE_CHILDREN would not
 the reader is spawned from the importing process, so its ru_maxrss is at least the importer's size at
 that moment, counting the importer twice. The two peaks are added: the processes run at the same time,
 and the sum is an upper bound of their memory together (their peaks need not fall at the same moment).
-A large CoNLL export's worker processes (annotator/core/formats/parallel.py) are counted the same way."""
+A large CoNLL or Hugging Face export's worker processes (annotator/core/formats/parallel.py) are counted the
+same way."""
 
 from __future__ import annotations
 
