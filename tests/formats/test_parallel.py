@@ -1,6 +1,6 @@
-"""A large CoNLL or Hugging Face export makes its tokens and tags in worker processes: the file and the
-report must be what one process writes, byte for byte, whether the workers live, die, or the export is
-cancelled."""
+"""A large CoNLL, Hugging Face or spaCy export makes its tokens, tags or Docs in worker processes: the
+file and the report must be what one process writes, byte for byte, whether the workers live, die, or the
+export is cancelled."""
 
 from __future__ import annotations
 
@@ -14,12 +14,18 @@ from pathlib import Path
 
 import pytest
 
+try:
+    import spacy
+except ImportError:
+    spacy = None
+
 from annotator.core.errors import InputError
 from annotator.core.formats import parallel
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.formats.conll import read_conll, write_conll
 from annotator.core.formats.conll2003 import write_conll2003
 from annotator.core.formats.hf import LINK_END_LEFT_OUT, label_names_path, write_hf
+from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.links import LinkRecord
 from annotator.core.model import SpanRecord
 from tests.formats.helpers import CLAIM_TEXT, CORPORA, edge_documents, make_document
@@ -33,7 +39,7 @@ def linked() -> ExportDocument:
                  "linked", CLAIM_TEXT, ("المتحدث باسم الجيش", "actor", "tester"), ("حلب", "location", "tester"),
                  ("2020-03-15", "date", "tester"), ("«القوات دخلت حلب يوم 2020-03-15.»", "claim", "tester"),
                  ("لقوات", "actor", "tester")).spans, start=1)]
-    links = [LinkRecord(4, 1, "source"), LinkRecord(4, 2, "place"), LinkRecord(4, 3, "time"),
+    links = [LinkRecord(4, 1, "source", "tester", "accepted"), LinkRecord(4, 2, "place"), LinkRecord(4, 3, "time"),
              LinkRecord(4, 5, "source")]
     return ExportDocument("linked", CLAIM_TEXT, "sha-linked", spans, links=links)
 
@@ -85,9 +91,10 @@ def one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "IN_PROCESS_CHARS", 1 << 62)
 
 
-@pytest.mark.parametrize(("write", "suffix"), [(write_conll, ".conll"), (write_conll2003, ".conll2003"),
-                                               (write_hf, ".jsonl"), (write_hf, ".parquet")],
-                         ids=["conll", "conll2003", "hf-jsonl", "hf-parquet"])
+@pytest.mark.parametrize(("write", "suffix"), [
+    (write_conll, ".conll"), (write_conll2003, ".conll2003"), (write_hf, ".jsonl"), (write_hf, ".parquet"),
+    pytest.param(write_spacy, ".spacy", marks=pytest.mark.skipif(spacy is None, reason="needs spaCy"))],
+    ids=["conll", "conll2003", "hf-jsonl", "hf-parquet", "spacy"])
 def test_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                in_workers: dict[int, int], write, suffix: str) -> None:  # type: ignore[no-untyped-def]
     documents = corpus()
@@ -104,6 +111,16 @@ def test_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch: pyte
     assert report.notes == expected_report.notes
     if suffix == ".jsonl" and write is write_hf:  # the links went through the workers too: written, and one
         assert b'"relations": [{"head"' in content and report.notes[LINK_END_LEFT_OUT] == 1  # left out and said
+    if suffix == ".spacy":  # the spans' and links' annotators and statuses went through the workers too
+        from spacy.tokens import DocBin
+
+        docs = {doc.user_data["annotator"]["name"]: doc
+                for doc in DocBin().from_bytes(content).get_docs(spacy.blank("ar").vocab)}
+        assert [tuple(span[3:]) for span in docs["linked"].user_data["annotator"]["spans"]] == [("tester", "draft")] * 4
+        assert [(r["label"], r["annotator"], r["status"]) for r in docs["linked"].user_data["relations"]] == [
+            ("source", "tester", "accepted"), ("place", None, "draft"), ("time", None, "draft")]
+        assert {tuple(span[3:]) for span in docs[documents[-1].name].user_data["annotator"]["spans"]} == {
+            ("salma", "draft")}
     assert not multiprocessing.active_children()  # the workers ended with the export
 
 

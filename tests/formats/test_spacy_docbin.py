@@ -96,6 +96,25 @@ def test_bad_files_are_input_errors(tmp_path: Path) -> None:
         list(read_spacy(tmp_path / "bad.spacy"))
 
 
+def test_srsly_has_its_own_registries_back_after_writing_and_reading(tmp_path: Path) -> None:
+    """The export and the import look srsly's msgpack encoders and decoders up once, for their own time
+    only: afterwards (after a failure too) srsly asks its registries again."""
+    import srsly.msgpack
+
+    def registries() -> tuple[object, object]:
+        return srsly.msgpack.msgpack_encoders, srsly.msgpack.msgpack_decoders
+
+    before = registries()
+    write_spacy(edge_documents(), tmp_path / "x.spacy")
+    assert registries() == before
+    assert len(list(read_spacy(tmp_path / "x.spacy"))) == len(edge_documents())
+    assert registries() == before
+    (tmp_path / "junk.spacy").write_bytes(b"not a docbin")
+    with pytest.raises(AnnotatorError):
+        list(read_spacy(tmp_path / "junk.spacy"))
+    assert registries() == before
+
+
 def seed_documents() -> list:  # type: ignore[type-arg]
     seed = SEED.read_text(encoding="utf-8")
     quoted = "“عدم جدية الحكومتين العراقية والأمريكية في جدولة انسحاب القوات الأمريكية من العراق”"

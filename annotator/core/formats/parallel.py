@@ -11,9 +11,11 @@ format's module from ``annotator.core`` (and, as spawn does, the program's main 
   document is therefore never copied to a worker either.
 - This process does not wait while it has documents to do: when every worker has ``AHEAD`` batches out,
   it does the next batch itself (on the bench's export with one worker, a third of the batches).
-- A worker gets a slim copy of each document: its name, text, each span's start, end, label and id, and
-  each link's ends and type (``SlimDocument``). A format whose work needs more (annotators, statuses,
-  meta) does not use this.
+- A worker gets a slim copy of each document: its name, text, each span's start, end, label, id,
+  annotator and status, and each link's ends, type, annotator and status (``SlimDocument``). A format
+  whose work needs more (span texts, notes, meta) does not use this.
+- A format may name a ``setup`` that each worker runs once when it starts (spaCy's export looks its
+  serializers up there once, as the exporting process does for the whole export).
 - Memory stays flat: documents go in batches of about ``BATCH_CHARS`` characters, and at most
   ``AHEAD`` batches per worker are out at once; this process waits for the oldest before reading on.
 - What the work reports (spans left out, notes) comes back with each batch and is added to the report
@@ -57,15 +59,18 @@ log = logging.getLogger("annotator.export")
 
 T = TypeVar("T")
 Work = Callable[[ExportDocument, FormatReport], T]
-# (name, text, [(start, end, label, id), ...], [(from_id, to_id, type), ...]): what a worker needs of a
-# document, pickled fast (200,000 SpanRecord objects took 0.41 s to pickle; such tuples, 0.1 s).
+# (name, text, [(start, end, label, id, annotator, status), ...], [(from_id, to_id, type, annotator, status),
+# ...]): what a worker needs of a document, pickled fast (200,000 SpanRecord objects took 0.41 s to pickle;
+# such tuples, 0.1 s; a span's annotator and status are the store's same few string objects, which pickle
+# sends once per batch).
 SlimDocument = tuple[str, str, list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
-def per_document(work: Work[T], documents: Iterable[ExportDocument], report: FormatReport) -> Iterator[T]:
+def per_document(work: Work[T], documents: Iterable[ExportDocument], report: FormatReport,
+                 setup: Callable[[], None] | None = None) -> Iterator[T]:
     """``work(document, report)`` for each document, in order: here for a small export, else in worker
-    processes (see the module's notes). ``work`` must be a module-level function (it is pickled by name)
-    that uses only what a ``SlimDocument`` holds."""
+    processes (see the module's notes), each of which runs ``setup()`` first. ``work`` and ``setup`` must
+    be module-level functions (they are pickled by name); ``work`` uses only what a ``SlimDocument`` holds."""
     iterator = iter(documents)
     done_here = 0
     for document in iterator:
@@ -79,7 +84,7 @@ def per_document(work: Work[T], documents: Iterable[ExportDocument], report: For
     if workers < 1:
         yield from (work(document, report) for document in iterator)
         return
-    yield from _in_workers(work, iterator, report, workers)
+    yield from _in_workers(work, iterator, report, workers, setup)
 
 
 class _Batch:
@@ -98,19 +103,19 @@ class _Batch:
 
 
 def _in_workers(work: Work[T], documents: Iterator[ExportDocument], report: FormatReport,
-                workers: int) -> Iterator[T]:
+                workers: int, setup: Callable[[], None] | None) -> Iterator[T]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_ignore_interrupts)
+                               initializer=_start_worker, initargs=(setup,))
     out: deque[_Batch] = deque()
-    sent = 0  # batches in ``out`` that went to a worker
     broken = False
     try:
         for documents_in_batch in _batches(documents):
             batch = _Batch(documents_in_batch)
-            if not broken and sent < AHEAD * workers:
+            # A worker's batch that is done frees its place at once, even while an older one is still
+            # waited for: a worker never sits idle while this process does a batch of its own.
+            if not broken and sum(b.future is not None and not b.future.done() for b in out) < AHEAD * workers:
                 try:
                     batch.future = pool.submit(_work_batch, work, [_slim(d) for d in documents_in_batch])
-                    sent += 1
                 except BrokenProcessPool:
                     broken = _said_broken(broken)
             if batch.future is None:
@@ -118,9 +123,7 @@ def _in_workers(work: Work[T], documents: Iterator[ExportDocument], report: Form
                 batch.results = [work(document, batch.found) for document in documents_in_batch]
             out.append(batch)
             while out and (out[0].ready() or len(out) > AHEAD * workers + 1):
-                head = out.popleft()
-                sent -= head.future is not None
-                results, broken = _results(work, head, report, broken)
+                results, broken = _results(work, out.popleft(), report, broken)
                 yield from results
         while out:
             results, broken = _results(work, out.popleft(), report, broken)
@@ -165,20 +168,24 @@ def _batches(documents: Iterator[ExportDocument]) -> Iterator[list[ExportDocumen
 
 
 def _slim(document: ExportDocument) -> SlimDocument:
-    return (document.name, document.text, [(s.start, s.end, s.label, s.id) for s in document.spans],
-            [(link.from_id, link.to_id, link.type) for link in document.links])
+    return (document.name, document.text,
+            [(s.start, s.end, s.label, s.id, s.annotator, s.status) for s in document.spans],
+            [(link.from_id, link.to_id, link.type, link.annotator, link.status) for link in document.links])
 
 
 def _work_batch(work: Work[T], batch: list[SlimDocument]) -> tuple[list[T], FormatReport, int, int]:
     """In a worker: the work on each document of ``batch``, what it reported, and the worker's peak memory."""
     found = FormatReport()
-    results = [work(ExportDocument(name, text, "", [SpanRecord(start, end, label, id=span_id)
-                                                    for start, end, label, span_id in spans],
+    results = [work(ExportDocument(name, text, "", [SpanRecord(start, end, label, None, annotator, status,
+                                                               id=span_id)
+                                                    for start, end, label, span_id, annotator, status in spans],
                                    links=[LinkRecord(*link) for link in links]), found)
                for name, text, spans, links in batch]
     return results, found, os.getpid(), peak_rss_kb()
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(setup: Callable[[], None] | None) -> None:
     # Ctrl-C in a terminal reaches the whole process group: the exporting process handles it and ends these.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if setup is not None:
+        setup()
