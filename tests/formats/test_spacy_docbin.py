@@ -96,6 +96,30 @@ def test_bad_files_are_input_errors(tmp_path: Path) -> None:
         list(read_spacy(tmp_path / "bad.spacy"))
 
 
+@pytest.mark.parametrize("documents", [0, 1, 5], ids=["none", "one", "five"])
+def test_the_file_holds_the_message_spacys_own_to_bytes_makes(tmp_path: Path, documents: int) -> None:
+    """write_docbin writes DocBin.to_bytes()'s message in pieces (and compresses it faster): decompressed,
+    the same bytes, with the user data and without, for no document, one, and several."""
+    import zlib
+
+    from annotator.core.formats.spacy_docbin import document_docbin, write_docbin
+
+    report = FormatReport()
+    for with_user_data in (True, False):
+        docbin = DocBin(store_user_data=with_user_data)
+        for document in [*edge_documents(), *seed_documents()][:documents]:
+            one = DocBin.__new__(DocBin)
+            one.__dict__.update(document_docbin(document, report))
+            one.store_user_data = with_user_data
+            docbin.merge(one)
+        assert len(docbin) == documents
+        with (tmp_path / "ours.spacy").open("wb") as handle:
+            write_docbin(docbin, handle)
+        written = (tmp_path / "ours.spacy").read_bytes()
+        assert zlib.decompress(written) == zlib.decompress(docbin.to_bytes())
+        assert len(DocBin().from_bytes(written)) == documents
+
+
 def test_srsly_has_its_own_registries_back_after_writing_and_reading(tmp_path: Path) -> None:
     """The export and the import look srsly's msgpack encoders and decoders up once, for their own time
     only: afterwards (after a failure too) srsly asks its registries again."""

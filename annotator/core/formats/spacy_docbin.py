@@ -30,16 +30,19 @@ relation with an end that is no span of the doc is counted and skipped.
 
 A large export makes its Docs in worker processes (``parallel``): each comes back as the state of a DocBin
 of one Doc and is merged here, in order, into the DocBin that is written: the same bytes as in one process.
+The file holds the message ``DocBin.to_bytes()`` makes, written in pieces and compressed at zlib's level 2
+(``write_docbin``); spaCy reads it as its own.
 
 spaCy is optional (``pip install annotator[spacy]``) and imported only when this format is used.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from annotator.core.errors import AnnotatorError, InputError, SpanError
 from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
@@ -102,12 +105,62 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
                 one.__dict__.update(state)
                 docbin.merge(one)
                 count += 1
-            data = docbin.to_bytes()
+            with atomic_output(out, "wb") as handle:
+                write_docbin(docbin, handle)
     finally:
         _vocabs.clear()  # (this process may be the window's: its strings are not kept past the export)
-    with atomic_output(out, "wb") as handle:
-        handle.write(data)
     return count
+
+
+# The fields of DocBin.to_bytes()'s message, in its order (spaCy 3.7 and 3.8).
+_DOCBIN_FIELDS = ("version", "attrs", "tokens", "spaces", "lengths", "strings", "cats", "flags", "span_groups",
+                  "user_data")
+# zlib's level 2, not to_bytes()'s 6: a quarter of the time (1.4 s against about 5.5 s for the 444 MB message
+# of 1,000,000 spans, measured), for a file a tenth larger (40 MB against 36 MB).
+_LEVEL = 2
+
+
+def write_docbin(docbin: Any, handle: IO[bytes]) -> None:
+    """What ``docbin.to_bytes()`` writes, the same message (zlib-compressed msgpack), written in pieces as
+    it is compressed: to_bytes() copies every Doc's token array into one (numpy.vstack), that into bytes,
+    and those into the message before compressing it, at level 6. For 1,000,000 spans that was a third of
+    the export, done after the last Doc. spaCy reads it with ``DocBin().from_bytes`` as its own."""
+    if not all(hasattr(docbin, name) for name in _DOCBIN_FIELDS if name != "lengths") or any(
+            array.ndim != 2 for array in docbin.tokens):
+        handle.write(docbin.to_bytes())  # a DocBin other than the one this was written for: spaCy's own way
+        return
+    import numpy
+    import srsly
+
+    compressor = zlib.compressobj(_LEVEL)
+    write = handle.write
+
+    def put(piece: bytes) -> None:
+        write(compressor.compress(piece))
+
+    def put_bin(arrays: list[Any]) -> None:
+        # What msgpack makes of the arrays' bytes joined (to_bytes: vstack(...).tobytes("C")), without joining them.
+        size = sum(array.nbytes for array in arrays)
+        put(b"\xc4" + size.to_bytes(1, "big") if size < 1 << 8 else
+            b"\xc5" + size.to_bytes(2, "big") if size < 1 << 16 else b"\xc6" + size.to_bytes(4, "big"))
+        for array in arrays:
+            put(numpy.ascontiguousarray(array).tobytes("C"))
+
+    fields = _DOCBIN_FIELDS if docbin.store_user_data else _DOCBIN_FIELDS[:-1]
+    put(bytes([0x80 | len(fields)]))  # a map of that many entries (msgpack's fixmap)
+    for name in fields:
+        put(srsly.msgpack_dumps(name))
+        if name == "tokens":
+            put_bin(docbin.tokens)
+        elif name == "spaces":
+            put_bin(docbin.spaces)
+        elif name == "lengths":
+            put(srsly.msgpack_dumps(numpy.asarray([len(t) for t in docbin.tokens], dtype="int32").tobytes("C")))
+        elif name == "strings":
+            put(srsly.msgpack_dumps(sorted(docbin.strings)))
+        else:
+            put(srsly.msgpack_dumps(getattr(docbin, name)))
+    write(compressor.flush())
 
 
 # The Vocab the Docs are made with: one per process and export. spaCy's Arabic one (a bare Vocab gives
