@@ -29,9 +29,9 @@ def main(db: str, document_id: int) -> int:
     loop.exec()
     window.view.decorate_visible()
     app.processEvents()
-    from bench.peak_rss import peak_kb
+    from annotator.core.processes import peak_rss_kb
 
-    print(len(window.session.spans), peak_kb(), flush=True)  # read here: the exit below skips the report
+    print(len(window.session.spans), peak_rss_kb(), flush=True)  # read here: the exit below skips the report
     os._exit(0)
 
 
