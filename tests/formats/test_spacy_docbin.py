@@ -120,6 +120,21 @@ def test_the_file_holds_the_message_spacys_own_to_bytes_makes(tmp_path: Path, do
         assert len(DocBin().from_bytes(written)) == documents
 
 
+def test_add_doc_leaves_the_docbin_as_spacys_own_add_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """add_doc gathers the strings from the token attributes' distinct hashes instead of asking every
+    token: the DocBin must come out the same bytes as with DocBin.add, on the hard cases (emoji, CRLF,
+    tashkeel, links), the seed article, and real AQMAR articles with overlapping spans."""
+    from annotator.core.formats import spacy_docbin
+    from tests.formats.test_parallel import corpus
+
+    documents = [*edge_documents(), *seed_documents(), *corpus()[:12]]
+    write_spacy(documents, tmp_path / "ours.spacy")
+    monkeypatch.setattr(spacy_docbin, "add_doc", lambda docbin, doc: docbin.add(doc))
+    write_spacy(documents, tmp_path / "spacys.spacy")
+    assert (tmp_path / "ours.spacy").read_bytes() == (tmp_path / "spacys.spacy").read_bytes()
+    assert len(load(tmp_path / "ours.spacy")) == len(documents)
+
+
 def test_srsly_has_its_own_registries_back_after_writing_and_reading(tmp_path: Path) -> None:
     """The export and the import look srsly's msgpack encoders and decoders up once, for their own time
     only: afterwards (after a failure too) srsly asks its registries again."""

@@ -213,8 +213,38 @@ def document_docbin(document: ExportDocument, report: FormatReport) -> dict[str,
         doc.user_data[RELATIONS_KEY] = relations
         doc.user_data["annotator"]["relation_ends"] = ends
     one = DocBin(store_user_data=True)
-    one.add(doc)
+    add_doc(one, doc)
     return vars(one)
+
+
+def add_doc(docbin: Any, doc: Any) -> None:
+    """``docbin.add(doc)``, the same DocBin after it, a third faster for a whole document: add() asks
+    every token for nine strings (its text, norm, tag, lemma, morph, dep and entity strings), one
+    Python call each; these are the strings of the token attributes' distinct hashes. Documents of
+    700 tokens: 3.7-4.0 ms a Doc with add(), 2.5-2.7 ms with this (the Doc made, aligned and added)."""
+    import numpy
+    import srsly
+    from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SPACY, TAG
+
+    tokens = doc.to_array(docbin.attrs)
+    docbin.tokens.append(tokens.reshape((tokens.shape[0], 1)) if len(tokens.shape) == 1 else tokens)
+    spaces = doc.to_array(SPACY)
+    docbin.spaces.append(numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool))
+    docbin.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+    strings = doc.vocab.strings
+    hashes = doc.to_array([ORTH, TAG, LEMMA, NORM, MORPH, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID])
+    docbin.strings.update(strings[int(value)] for value in numpy.unique(hashes))
+    docbin.cats.append(doc.cats)
+    if docbin.store_user_data:
+        docbin.user_data.append(srsly.msgpack_dumps(doc.user_data))
+    docbin.span_groups.append(doc.spans.to_bytes())
+    for group in doc.spans.values():
+        for span in group:
+            docbin.strings.add(span.label_)
+            if span.kb_id in strings:
+                docbin.strings.add(span.kb_id_)
+            if span.id in strings:
+                docbin.strings.add(span.id_)
 
 
 def _start_worker() -> None:
