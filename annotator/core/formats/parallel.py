@@ -9,8 +9,9 @@ format's module from ``annotator.core`` (and, as spawn does, the program's main 
 - Small exports stay in this process: the first ``IN_PROCESS_CHARS`` characters of text are done here,
   and workers start only if more documents follow (a worker's start costs about 0.1 s). One huge
   document is therefore never copied to a worker either.
-- This process does not wait while it has documents to do: when every worker has ``AHEAD`` batches out,
-  it does the next batch itself (on the bench's export with one worker, a third of the batches).
+- This process does not wait while it has documents to do: when every worker has ``AHEAD`` batches not
+  yet done, it does the next batch itself (on the bench's exports with one worker, a third of the
+  batches); a batch a worker has done frees its place at once, even while an older one is waited for.
 - A worker gets a slim copy of each document: its name, text, each span's start, end, label, id,
   annotator and status, and each link's ends, type, annotator and status (``SlimDocument``). A format
   whose work needs more (span texts, notes, meta) does not use this.
