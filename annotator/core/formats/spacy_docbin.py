@@ -144,7 +144,7 @@ def write_docbin(docbin: Any, handle: IO[bytes]) -> None:
         put(b"\xc4" + size.to_bytes(1, "big") if size < 1 << 8 else
             b"\xc5" + size.to_bytes(2, "big") if size < 1 << 16 else b"\xc6" + size.to_bytes(4, "big"))
         for array in arrays:
-            put(numpy.ascontiguousarray(array).tobytes("C"))
+            put(array.tobytes("C"))  # (C order whatever the array's own layout)
 
     fields = _DOCBIN_FIELDS if docbin.store_user_data else _DOCBIN_FIELDS[:-1]
     put(bytes([0x80 | len(fields)]))  # a map of that many entries (msgpack's fixmap)
