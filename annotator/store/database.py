@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -104,6 +105,23 @@ def refuse_database_file(url: str, candidate: Path, what: str) -> None:
         )
 
 
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    # SQLite does not call the busy handler for this pragma: a file still in rollback mode (a new one,
+    # opened by several at once) answers "database is locked" at once while another connection holds a
+    # lock on it. Waiting here, within the same busy timeout, is what every other statement gets.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.001
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -112,7 +130,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA foreign_keys = ON")
         # FULL: a committed action survives a power cut, not only a crash of the program.
         cursor.execute("PRAGMA synchronous = FULL")

@@ -7,7 +7,10 @@ alembic comparison misses column order, server defaults, CHECK constraints, AUTO
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
+import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, inspect
@@ -227,3 +230,32 @@ def test_new_database_opened_by_several_at_once(db_url: str) -> None:
                 (script_revisions()[1],)]
     finally:
         engine.dispose()
+
+
+def test_new_file_locked_by_another_is_waited_for(sqlite_url: str, tmp_path: Path) -> None:
+    """A new (empty, still rollback-journal) file whose write lock another connection holds: SQLite answers
+    the switch to WAL with "database is locked" at once, without its busy handler, so open_database
+    waits for the lock itself, as every other statement does, and opens once it is let go."""
+    holder = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    outcome: list[object] = []
+
+    def open_it() -> None:
+        try:
+            open_database(sqlite_url).dispose()
+            outcome.append("opened")
+        except BaseException as error:  # reported by the assertion below
+            outcome.append(error)
+
+    opener = threading.Thread(target=open_it)
+    opener.start()
+    time.sleep(0.3)
+    still_waiting = opener.is_alive()
+    holder.execute("ROLLBACK")
+    holder.close()
+    opener.join()
+    assert outcome == ["opened"]
+    assert still_waiting
+    with sqlite3.connect(tmp_path / "test.db") as check:
+        assert check.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert check.execute("SELECT count(*) FROM labels").fetchone() == (len(fresh.SEED_LABELS),)
