@@ -55,7 +55,6 @@ from annotator.core.formats.parallel import per_document
 from annotator.core.links import LinkRecord
 from annotator.core.model import DEFAULT_LABELS, DocumentRecord, SpanRecord
 from annotator.core.text import decode_utf8
-from annotator.core.tokenizer import Token
 
 _ENTITY_LABELS = [label.name for label in DEFAULT_LABELS if label.name != "claim"]
 SPANS_COLUMN_ONLY = f"{OVERLAPS} (kept in the spans column only)"
@@ -80,17 +79,13 @@ def _offset_index(bounds: array[int], offset: int) -> int | None:
     return index if index < len(bounds) and bounds[index] == offset else None
 
 
-def _row_spans(document: ExportDocument, sentences: list[list[Token]]
+def _row_spans(document: ExportDocument, tagged: TaggedDocument
                ) -> tuple[list[list[tuple[int, int, str]]], dict[tuple[int, int, str], tuple[int, int]]]:
     """Each row's spans as token index ranges ``(start, end, label)`` within the row, and where each span
     (by offsets and label) went: ``(row, index in the row's spans)``. A span off the tokens or across rows
     (only one left out of the tag columns can be) is in no row."""
-    starts, ends, firsts = array("q"), array("q"), array("q")
-    for sentence in sentences:
-        firsts.append(len(starts))
-        starts.extend(token.start for token in sentence)
-        ends.extend(token.end for token in sentence)
-    per_row: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+    (starts, ends), firsts = tagged.bounds, tagged.firsts
+    per_row: list[list[tuple[int, int, str]]] = [[] for _ in tagged.sentences]
     where: dict[tuple[int, int, str], tuple[int, int]] = {}
     for span in sorted(document.spans, key=lambda s: (s.start, -s.end, s.label)):
         key = (span.start, span.end, span.label)
@@ -139,7 +134,7 @@ def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocum
     tag columns leave out for overlapping another but that the spans column holds is reported as such."""
     own = FormatReport()
     tagged = tag_document(document, own)
-    spans, where = _row_spans(document, tagged.sentences)
+    spans, where = _row_spans(document, tagged)
     for what, count in own.notes.items():
         report.note(what, count)
     for dropped in own.dropped:

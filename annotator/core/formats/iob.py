@@ -12,7 +12,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from annotator.core.formats.base import ExportDocument, FormatReport
@@ -33,6 +33,10 @@ class TaggedDocument:
     sentences: list[list[Token]]
     entity_tags: list[list[str]]
     claim_tags: list[list[str]]
+    # Every token's start and end (``_token_bounds``), the sentences' tokens one after the other, and the
+    # index of each sentence's first token: for finding spans in the rows without making these again.
+    bounds: tuple[array[int], array[int]] = field(default_factory=lambda: (array("q"), array("q")))
+    firsts: list[int] = field(default_factory=list)
 
 
 def _token_bounds(tokens: Sequence[Token]) -> tuple[array[int], array[int]]:
@@ -97,7 +101,7 @@ def tag_document(document: ExportDocument, report: FormatReport) -> TaggedDocume
     cuts = [0, *sorted(breaks), len(tokens)]
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     return TaggedDocument([tokens[a:b] for a, b in pieces], [entity_tags[a:b] for a, b in pieces],
-                          [claim_tags[a:b] for a, b in pieces])
+                          [claim_tags[a:b] for a, b in pieces], bounds, [a for a, _b in pieces])
 
 
 def decode_tags(tags: Sequence[str], report: FormatReport | None = None) -> list[tuple[int, int, str]]:
