@@ -180,6 +180,7 @@ def prepare_import(paths: Iterable[Path | str], database_url: str, *, format_nam
             prepared.reader = ReaderProcess(jobs, report.mapping.rules)
         except OSError as error:  # no process to be had (a limit reached): read here, as small imports do
             log.warning("reading the import in this process: no reader process (%s)", error)
+    import_reader.end_early()  # (one started for this import and not needed: a small one)
     return prepared
 
 

@@ -231,17 +231,70 @@ def test_the_command_reads_a_large_import_in_the_reader_process(tmp_path: Path) 
     for n in range(2):
         _jsonl(folder / f"{n}.jsonl", 500, start=n * 500, chars=2_800)
     assert sum(path.stat().st_size for path in folder.iterdir()) > import_reader.PROCESS_MIN_BYTES
+    # Each reader process started is recorded with whether SQLAlchemy was loaded yet: the command starts its
+    # reader first, so that the reader's start overlaps SQLAlchemy's import (import_reader.start_early).
     code = ("import runpy, sys\n"
+            "import annotator.import_reader as reader\n"
+            "starts = []\n"
+            "class Recorded(reader._Started):\n"
+            "    def __init__(self):\n"
+            "        starts.append('sqlalchemy' in sys.modules)\n"
+            "        super().__init__()\n"
+            "reader._Started = Recorded\n"
             f"sys.argv = ['annotator', 'import', {str(folder)!r}, '--db', {str(tmp_path / 'cli.db')!r}]\n"
             "try:\n    runpy.run_module('annotator', run_name='__main__', alter_sys=True)\n"
             "except SystemExit as end:\n    code = end.code\n"
-            "import annotator.import_reader as reader\n"
-            "print('readers', len(reader.reader_peaks_kb), 'exit', code)\n")
+            "print('starts', starts, 'readers', len(reader.reader_peaks_kb), 'exit', code)\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert "imported 2 file(s): 1000 new document(s)" in result.stdout
-    assert result.stdout.rstrip().endswith("readers 1 exit 0")
+    assert result.stdout.rstrip().endswith("starts [False] readers 1 exit 0")
+
+
+def test_an_early_reader_not_needed_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """start_early starts a reader only for files large enough to be read in one; one that no import
+    takes (a small import, a bad argument) is ended, at once, even while it is still starting."""
+    small = _jsonl(tmp_path / "small.jsonl", 20)
+    monkeypatch.setattr(import_reader, "usable_cores", lambda: 2)
+    import_reader.start_early(["import", str(small), "--db", str(tmp_path / "x.db")])
+    assert not multiprocessing.active_children()
+    monkeypatch.setattr(import_reader, "PROCESS_MIN_BYTES", small.stat().st_size)
+    import_reader.start_early(["import", str(tmp_path), "--format", "jsonl"])  # a folder counts its files
+    assert len(multiprocessing.active_children()) == 1
+    import_reader.end_early()
+    assert not multiprocessing.active_children()
+    assert not import_reader._early  # noqa: SLF001
+
+
+def test_the_command_takes_its_early_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            readers: list) -> None:  # type: ignore[type-arg]
+    """In process: ``annotator import`` on a large folder starts its reader before anything else, and the
+    import reads through that one (no second process); ``--help`` starts none."""
+    from annotator import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2):
+        _jsonl(folder / f"{n}.jsonl", 100, start=n * 100)
+    monkeypatch.setattr(import_reader, "PROCESS_MIN_BYTES", 1)
+    monkeypatch.setattr(import_reader, "usable_cores", lambda: 2)
+    made: list[object] = []
+    original = import_reader._Started  # noqa: SLF001
+
+    class Recorded(original):  # type: ignore[misc,valid-type]
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(self.process)
+
+    monkeypatch.setattr(import_reader, "_Started", Recorded)
+    with pytest.raises(SystemExit):
+        cli.main(["import", "--help"])
+    assert not made
+    assert cli.main(["import", str(folder), "--db", str(tmp_path / "cli.db")]) == 0
+    assert len(made) == 1 and len(readers) == 1 and readers[0]._process is made[0]  # noqa: SLF001
+    assert not multiprocessing.active_children()
+    assert len(_content(tmp_path / "cli.db")["documents"]) == 200
 
 
 def test_small_imports_are_read_in_this_process(tmp_path: Path, readers: list) -> None:  # type: ignore[type-arg]
