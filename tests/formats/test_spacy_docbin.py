@@ -96,28 +96,59 @@ def test_bad_files_are_input_errors(tmp_path: Path) -> None:
         list(read_spacy(tmp_path / "bad.spacy"))
 
 
-@pytest.mark.parametrize("documents", [0, 1, 5], ids=["none", "one", "five"])
+@pytest.mark.parametrize("documents", [0, 1, 5, 20], ids=["none", "one", "five", "twenty"])
 def test_the_file_holds_the_message_spacys_own_to_bytes_makes(tmp_path: Path, documents: int) -> None:
-    """write_docbin writes DocBin.to_bytes()'s message in pieces (and compresses it faster): decompressed,
-    the same bytes, with the user data and without, for no document, one, and several."""
+    """DocBinStream writes DocBin.to_bytes()'s message from each Doc's parts, deflated apart and joined
+    (and compresses it faster): decompressed, the same bytes, with the user data and without, for no
+    document, one, several, and more than fifteen (msgpack's longer list headers)."""
     import zlib
 
-    from annotator.core.formats.spacy_docbin import document_docbin, write_docbin
+    from annotator.core.formats.docbin_stream import DocBinStream, docbin_parts
+    from annotator.core.formats.spacy_docbin import add_doc, document_doc
+    from tests.formats.test_parallel import corpus
 
     report = FormatReport()
+    docs = [document_doc(document, report) for document in [*edge_documents(), *seed_documents(), *corpus()][
+        :documents]]
     for with_user_data in (True, False):
-        docbin = DocBin(store_user_data=with_user_data)
-        for document in [*edge_documents(), *seed_documents()][:documents]:
-            one = DocBin.__new__(DocBin)
-            one.__dict__.update(document_docbin(document, report))
-            one.store_user_data = with_user_data
-            docbin.merge(one)
-        assert len(docbin) == documents
+        spacys = DocBin(store_user_data=with_user_data, docs=docs)
+        stream = DocBinStream(store_user_data=with_user_data)
+        for doc in docs:
+            one = DocBin(store_user_data=with_user_data)
+            add_doc(one, doc)
+            stream.add(docbin_parts(one))
         with (tmp_path / "ours.spacy").open("wb") as handle:
-            write_docbin(docbin, handle)
+            stream.write(handle)
+        stream.close()
         written = (tmp_path / "ours.spacy").read_bytes()
-        assert zlib.decompress(written) == zlib.decompress(docbin.to_bytes())
+        assert zlib.decompress(written) == zlib.decompress(spacys.to_bytes())
         assert len(DocBin().from_bytes(written)) == documents
+
+
+def test_msgpack_headers_and_joined_checksums_are_those_of_the_whole() -> None:
+    """The pieces DocBinStream joins: msgpack's list and binary headers as srsly writes them, at each
+    size boundary; adler32 of joined bytes from the parts' (any lengths, beyond adler's modulus too); and
+    pieces deflated apart that decompress, joined, to the bytes joined."""
+    import random
+    import zlib
+
+    import srsly
+
+    from annotator.core.formats.docbin_stream import _array_header, _bin_header, adler32_combine, deflate
+
+    for count in (0, 1, 15, 16, 65535, 65536):
+        assert srsly.msgpack_dumps([None] * count).startswith(_array_header(count))
+        assert srsly.msgpack_dumps(bytes(count)) == _bin_header(count) + bytes(count)
+    rng = random.Random(5)
+    pieces = [rng.randbytes(size) for size in (0, 1, 5, 65520, 65521, 65522, 200_000)]
+    joined = b"".join(pieces)
+    adler, deflated = 1, b""
+    for piece in pieces:
+        part = deflate(piece)
+        adler, deflated = adler32_combine(adler, part.adler, part.size), deflated + part.data
+    assert adler == zlib.adler32(joined)
+    final = zlib.compressobj(2, zlib.DEFLATED, -zlib.MAX_WBITS).flush(zlib.Z_FINISH)
+    assert zlib.decompress(b"\x78\x5e" + deflated + final + adler.to_bytes(4, "big")) == joined
 
 
 def test_add_doc_leaves_the_docbin_as_spacys_own_add_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,24 +28,24 @@ is written with ``store_user_data=True``, which keeps ``doc.user_data`` (read ba
 the span at those offsets (the one ``relation_ends`` names, else the link annotator's, else the first); a
 relation with an end that is no span of the doc is counted and skipped.
 
-A large export makes its Docs in worker processes (``parallel``): each comes back as the state of a DocBin
-of one Doc and is merged here, in order, into the DocBin that is written: the same bytes as in one process.
-The file holds the message ``DocBin.to_bytes()`` makes, written in pieces and compressed at zlib's level 2
-(``write_docbin``); spaCy reads it as its own.
+A large export makes its Docs in worker processes (``parallel``): each comes back as its parts of the
+DocBin's fields (``docbin_stream.DocParts``: its token array, span groups and user data already
+compressed), which ``docbin_stream.DocBinStream`` spools and writes at the end as ``DocBin.to_bytes()``
+would, in bounded memory: the same bytes as in one process, and a file spaCy reads as its own.
 
 spaCy is optional (``pip install annotator[spacy]``) and imported only when this format is used.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, InputError, SpanError
 from annotator.core.formats.base import ExportDocument, Format, FormatReport, atomic_output
+from annotator.core.formats.docbin_stream import DocBinStream, DocParts, docbin_parts
 from annotator.core.formats.iob import CLAIM, OFF_TOKENS, OVERLAPS
 from annotator.core.formats.parallel import per_document
 from annotator.core.links import LinkRecord
@@ -91,76 +91,20 @@ def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
 
 def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
     _spacy()
-    from spacy.tokens import DocBin
-
     report = report if report is not None else FormatReport()
-    docbin = DocBin(store_user_data=True)
-    count = 0
+    stream = DocBinStream(store_user_data=True)
     try:
         with _srsly_looked_up_once():
             # Each document's Doc is made in worker processes when the export is large (``parallel``) and
-            # comes back as a DocBin of one Doc, added here in order.
-            for state in per_document(document_docbin, documents, report, setup=_start_worker):
-                one = DocBin.__new__(DocBin)
-                one.__dict__.update(state)
-                docbin.merge(one)
-                count += 1
+            # comes back as its parts of the DocBin, added here in order.
+            for parts in per_document(document_parts, documents, report, setup=_start_worker):
+                stream.add(parts)
             with atomic_output(out, "wb") as handle:
-                write_docbin(docbin, handle)
+                stream.write(handle)
     finally:
+        stream.close()
         _vocabs.clear()  # (this process may be the window's: its strings are not kept past the export)
-    return count
-
-
-# The fields of DocBin.to_bytes()'s message, in its order (spaCy 3.7 and 3.8).
-_DOCBIN_FIELDS = ("version", "attrs", "tokens", "spaces", "lengths", "strings", "cats", "flags", "span_groups",
-                  "user_data")
-# zlib's level 2, not to_bytes()'s 6: a quarter of the time (1.4 s against about 5.5 s for the 444 MB message
-# of 1,000,000 spans, measured), for a file a tenth larger (40 MB against 36 MB).
-_LEVEL = 2
-
-
-def write_docbin(docbin: Any, handle: IO[bytes]) -> None:
-    """What ``docbin.to_bytes()`` writes, the same message (zlib-compressed msgpack), written in pieces as
-    it is compressed: to_bytes() copies every Doc's token array into one (numpy.vstack), that into bytes,
-    and those into the message before compressing it, at level 6. For 1,000,000 spans that was a third of
-    the export, done after the last Doc. spaCy reads it with ``DocBin().from_bytes`` as its own."""
-    if not all(hasattr(docbin, name) for name in _DOCBIN_FIELDS if name != "lengths") or any(
-            array.ndim != 2 for array in docbin.tokens):
-        handle.write(docbin.to_bytes())  # a DocBin other than the one this was written for: spaCy's own way
-        return
-    import numpy
-    import srsly
-
-    compressor = zlib.compressobj(_LEVEL)
-    write = handle.write
-
-    def put(piece: bytes) -> None:
-        write(compressor.compress(piece))
-
-    def put_bin(arrays: list[Any]) -> None:
-        # What msgpack makes of the arrays' bytes joined (to_bytes: vstack(...).tobytes("C")), without joining them.
-        size = sum(array.nbytes for array in arrays)
-        put(b"\xc4" + size.to_bytes(1, "big") if size < 1 << 8 else
-            b"\xc5" + size.to_bytes(2, "big") if size < 1 << 16 else b"\xc6" + size.to_bytes(4, "big"))
-        for array in arrays:
-            put(array.tobytes("C"))  # (C order whatever the array's own layout)
-
-    fields = _DOCBIN_FIELDS if docbin.store_user_data else _DOCBIN_FIELDS[:-1]
-    put(bytes([0x80 | len(fields)]))  # a map of that many entries (msgpack's fixmap)
-    for name in fields:
-        put(srsly.msgpack_dumps(name))
-        if name == "tokens":
-            put_bin(docbin.tokens)
-        elif name == "spaces":
-            put_bin(docbin.spaces)
-        elif name == "lengths":
-            put(srsly.msgpack_dumps(numpy.asarray([len(t) for t in docbin.tokens], dtype="int32").tobytes("C")))
-        elif name == "strings":
-            put(srsly.msgpack_dumps(sorted(docbin.strings)))
-        else:
-            put(srsly.msgpack_dumps(getattr(docbin, name)))
-    write(compressor.flush())
+    return stream.count
 
 
 # The Vocab the Docs are made with: one per process and export. spaCy's Arabic one (a bare Vocab gives
@@ -174,11 +118,18 @@ def _vocab() -> Any:
     return _vocabs[0]
 
 
-def document_docbin(document: ExportDocument, report: FormatReport) -> dict[str, Any]:
-    """One document as the state of a DocBin holding its one Doc (see the module's notes for what goes
-    where). Its state, not the DocBin: spaCy pickles a DocBin as its compressed bytes, and without its
-    ``store_user_data``."""
-    from spacy.tokens import Doc, DocBin
+def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
+    """One document's Doc as its parts of the DocBin."""
+    from spacy.tokens import DocBin
+
+    one = DocBin(store_user_data=True)
+    add_doc(one, document_doc(document, report))
+    return docbin_parts(one)
+
+
+def document_doc(document: ExportDocument, report: FormatReport) -> Any:
+    """One document as a Doc (see the module's notes for what goes where)."""
+    from spacy.tokens import Doc
 
     words, spaces = words_and_spaces(document.text)
     doc = Doc(_vocab(), words=words, spaces=spaces)
@@ -212,9 +163,7 @@ def document_docbin(document: ExportDocument, report: FormatReport) -> dict[str,
     if relations:
         doc.user_data[RELATIONS_KEY] = relations
         doc.user_data["annotator"]["relation_ends"] = ends
-    one = DocBin(store_user_data=True)
-    add_doc(one, doc)
-    return vars(one)
+    return doc
 
 
 def add_doc(docbin: Any, doc: Any) -> None:
