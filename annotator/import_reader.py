@@ -130,7 +130,9 @@ def start_early(words: Sequence[str]) -> None:
 
 def _size_of(words: Sequence[str]) -> int:
     size = 0
-    for word in words:
+    for before, word in zip(["", *words], words, strict=False):
+        if before == "--db":  # (the database is not read by the reader)
+            continue
         try:
             if os.path.isdir(word):
                 for folder, _dirs, names in os.walk(word):

@@ -257,7 +257,9 @@ def test_an_early_reader_not_needed_ends(tmp_path: Path, monkeypatch: pytest.Mon
     takes (a small import, a bad argument) is ended, at once, even while it is still starting."""
     small = _jsonl(tmp_path / "small.jsonl", 20)
     monkeypatch.setattr(import_reader, "usable_cores", lambda: 2)
-    import_reader.start_early(["import", str(small), "--db", str(tmp_path / "x.db")])
+    large = tmp_path / "large.db"
+    large.write_bytes(bytes(import_reader.PROCESS_MIN_BYTES))
+    import_reader.start_early(["import", str(small), "--db", str(large)])  # the database is not what is read
     assert not multiprocessing.active_children()
     monkeypatch.setattr(import_reader, "PROCESS_MIN_BYTES", small.stat().st_size)
     import_reader.start_early(["import", str(tmp_path), "--format", "jsonl"])  # a folder counts its files
