@@ -64,14 +64,45 @@ def floor(db: str) -> int:
 
 
 def annotator(argv: list[str]) -> int:
-    # As ``python -m annotator`` starts: the command line module first, and Qt only once the app runs.
-    from annotator.cli import main  # noqa: I001 (the order is the point)
-    from PySide6.QtWidgets import QApplication
+    # As ``python -m annotator`` starts: the command line module, then main(), which imports what it needs
+    # in its own order (the store, SQLAlchemy, before Qt: PySide6 slows every import after its own, see
+    # floor()). Importing Qt here first made the app 50-80 ms slower than it starts for a user, once cli.py
+    # stopped importing the store itself. So nothing of Qt is imported here: the paint watcher is installed
+    # by the app's own ``application()``, the moment it has made the QApplication, before any paint.
+    from annotator.cli import main
 
-    # The app's own QApplication, made here first only so the filter is installed before any paint.
-    QApplication(sys.argv[:1])
-    watch_first_paint()
+    _watch_once_the_app_exists()
     return main(argv)
+
+
+def _watch_once_the_app_exists() -> None:
+    import importlib.abc
+    import importlib.machinery
+
+    class AfterAppModule(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+            if name != "annotator.gui.app":
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+            assert spec is not None and spec.loader is not None
+            run_module = spec.loader.exec_module
+
+            def exec_module(module) -> None:  # type: ignore[no-untyped-def]
+                run_module(module)
+                made_by_app = module.application
+
+                def application(*args, **kwargs):  # type: ignore[no-untyped-def]
+                    app = made_by_app(*args, **kwargs)
+                    if not _KEEP_ALIVE:
+                        watch_first_paint()
+                    return app
+
+                module.application = application
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, AfterAppModule())
 
 
 if __name__ == "__main__":
