@@ -106,11 +106,16 @@ class _Started:
 
     def end(self) -> None:
         self.connection.close()
-        self.process.terminate()  # (it may still be starting: not waited for)
-        self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+        _stop(self.process)  # (it may still be starting: not waited for)
+
+
+def _stop(process: multiprocessing.process.BaseProcess) -> None:
+    """Terminate ``process`` and wait for it; killed if it does not end within 5 s."""
+    process.terminate()
+    process.join(timeout=5)
+    if process.is_alive():
+        process.kill()
+        process.join()
 
 
 _early: list[_Started] = []
@@ -226,11 +231,7 @@ class ReaderProcess:
                 pass
             self._process.join(timeout=5)
         if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(timeout=5)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join()
+            _stop(self._process)
         self._connection.close()
         if self.peak_kb is not None:
             reader_peaks_kb.append(self.peak_kb)
@@ -261,6 +262,7 @@ class ReaderProcess:
 def _read_when_told(connection: Connection, skip: Any) -> None:
     """Wait for the files to read (``ReaderProcess``), then read them; end if the importing process closes
     the connection first (an early reader not needed)."""
+    # Ctrl-C in a terminal reaches the whole process group; the importing process handles it and ends this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         jobs, rules = pickle.loads(connection.recv_bytes())
@@ -272,8 +274,6 @@ def _read_when_told(connection: Connection, skip: Any) -> None:
 
 def _read_files(jobs: list[tuple[int, Path, str]], rules: dict[str, str], connection: Connection,
                 skip: Any) -> None:
-    # Ctrl-C in a terminal reaches the whole process group; the importing process handles it and ends this one.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     sender = _Sender(connection)
     send = sender.send
     try:

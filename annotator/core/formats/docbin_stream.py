@@ -40,8 +40,13 @@ class Deflated(NamedTuple):
     adler: int
 
 
+def _deflater() -> Any:
+    """A raw deflate compressor (no zlib header or checksum: the pieces are joined into one stream)."""
+    return zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+
+
 def deflate(raw: bytes) -> Deflated:
-    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    compressor = _deflater()
     return Deflated(compressor.compress(raw) + compressor.flush(zlib.Z_SYNC_FLUSH), len(raw), zlib.adler32(raw))
 
 
@@ -87,7 +92,7 @@ class _Spool:
         self.file: IO[bytes] = SpooledTemporaryFile(max_size=SPOOLED_BYTES)  # noqa: SIM115 - closed by close()
         self.size = 0
         self.adler = 1  # adler32 of nothing
-        self._compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS) if deflating_here else None
+        self._compressor = _deflater() if deflating_here else None
 
     def add(self, piece: Deflated) -> None:
         self.file.write(piece.data)
@@ -196,7 +201,7 @@ class DocBinStream:
         if self.store_user_data:
             here(dumps("user_data") + _array_header(self.count))
             spooled(self._user_data)
-        handle.write(zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS).flush(zlib.Z_FINISH))  # the final block
+        handle.write(_deflater().flush(zlib.Z_FINISH))  # the final block
         handle.write(adler.to_bytes(4, "big"))
 
     def close(self) -> None:
