@@ -99,24 +99,28 @@ def test_bad_files_are_input_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize("documents", [0, 1, 5, 20], ids=["none", "one", "five", "twenty"])
 def test_the_file_holds_the_message_spacys_own_to_bytes_makes(tmp_path: Path, documents: int) -> None:
     """DocBinStream writes DocBin.to_bytes()'s message from each Doc's parts, deflated apart and joined
-    (and compresses it faster): decompressed, the same bytes, with the user data and without, for no
-    document, one, several, and more than fifteen (msgpack's longer list headers)."""
+    (and compresses it faster): decompressed, the same bytes as spaCy's own DocBin of ``document_doc``'s
+    Docs, with the user data (the export's parts, ``document_parts``) and without (a DocBin's parts), for
+    no document, one, several, and more than fifteen (msgpack's longer list headers)."""
     import zlib
 
     from annotator.core.formats.docbin_stream import DocBinStream, docbin_parts
-    from annotator.core.formats.spacy_docbin import add_doc, document_doc
+    from annotator.core.formats.spacy_docbin import document_doc, document_parts
     from tests.formats.test_parallel import corpus
 
     report = FormatReport()
-    docs = [document_doc(document, report) for document in [*edge_documents(), *seed_documents(), *corpus()][
-        :documents]]
+    chosen = [*edge_documents(), *seed_documents(), *corpus()][:documents]
+    docs = [document_doc(document, report) for document in chosen]
     for with_user_data in (True, False):
         spacys = DocBin(store_user_data=with_user_data, docs=docs)
         stream = DocBinStream(store_user_data=with_user_data)
-        for doc in docs:
-            one = DocBin(store_user_data=with_user_data)
-            add_doc(one, doc)
-            stream.add(docbin_parts(one))
+        for document, doc in zip(chosen, docs, strict=True):
+            if with_user_data:
+                stream.add(document_parts(document, FormatReport()))
+            else:
+                one = DocBin(store_user_data=False)
+                one.add(doc)
+                stream.add(docbin_parts(one))
         with (tmp_path / "ours.spacy").open("wb") as handle:
             stream.write(handle)
         stream.close()
@@ -151,19 +155,50 @@ def test_msgpack_headers_and_joined_checksums_are_those_of_the_whole() -> None:
     assert zlib.decompress(b"\x78\x5e" + deflated + final + adler.to_bytes(4, "big")) == joined
 
 
-def test_add_doc_leaves_the_docbin_as_spacys_own_add_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """add_doc gathers the strings from the token attributes' distinct hashes instead of asking every
-    token: the DocBin must come out the same bytes as with DocBin.add, on the hard cases (emoji, CRLF,
-    tashkeel, links), the seed article, and real AQMAR articles with overlapping spans."""
-    from annotator.core.formats import spacy_docbin
+def hard_placements() -> list:  # type: ignore[type-arg]
+    """Where spans meet tokens in every way: entities side by side with one label and with two, one inside
+    another, a claim over entities, the same offsets twice (two annotators, two labels), spans off the
+    tokens (a proclitic, a trailing space, into a line break, a first space), spans on a line break and
+    across one, and at the text's ends, a text with no spans, one with no text, one with only claims."""
+    text = "زار محمد علي دمشق.\r\nوقال «إن الهدنة انتهت»  أمس"
+    return [
+        make_document("side-by-side", text, ("محمد", "actor", "a"), ("علي", "actor", "a"), ("دمشق", "location", "a"),
+                      ("أمس", "date", "a")),
+        make_document("nested-and-twice", text, ("محمد علي", "actor", "a"), ("علي", "actor", "b"),
+                      ("محمد علي", "actor", "b"), ("محمد علي", "location", "a"), ("«إن الهدنة انتهت»", "claim", "a"),
+                      ("الهدنة", "actor", "a"), ("زار", "claim", "a")),
+        make_document("off-tokens", text, ("قال", "actor", "a"), ("محمد ", "location", "a"), ("دمشق.\r", "date", "a"),
+                      ("ار محمد", "actor", "a"), ("\r\n", "date", "a"), (".\r\nوقال", "claim", "a"),
+                      ("  ", "date", "a"), ("زار", "location", "a")),
+        make_document("no-spans", text),
+        make_document("no-text", ""),
+        make_document("claims-only", text, ("«إن الهدنة انتهت»", "claim", "a"), ("زار محمد", "claim", "b")),
+    ]
+
+
+def test_document_parts_are_what_spacys_docbin_keeps_of_document_doc() -> None:
+    """The export's parts of each Doc, made without spaCy's Span objects (its own alignment, entities
+    written into the token array, the span group packed), are the parts spaCy's own DocBin.add keeps of
+    the Doc made with char_span, doc.ents and doc.spans: field for field, with the same spans left out
+    and reported, on the hard placements, the hard texts (emoji, CRLF, tashkeel, links), the seed
+    article and real AQMAR articles with overlapping spans."""
+    from annotator.core.formats.docbin_stream import docbin_parts
+    from annotator.core.formats.spacy_docbin import document_doc, document_parts
     from tests.formats.test_parallel import corpus
 
-    documents = [*edge_documents(), *seed_documents(), *corpus()[:12]]
-    write_spacy(documents, tmp_path / "ours.spacy")
-    monkeypatch.setattr(spacy_docbin, "add_doc", lambda docbin, doc: docbin.add(doc))
-    write_spacy(documents, tmp_path / "spacys.spacy")
-    assert (tmp_path / "ours.spacy").read_bytes() == (tmp_path / "spacys.spacy").read_bytes()
-    assert len(load(tmp_path / "ours.spacy")) == len(documents)
+    documents = [*hard_placements(), *edge_documents(), *seed_documents(), *corpus()[:12]]
+    assert any(document.links for document in documents)
+    for document in documents:
+        spacys_report, ours_report = FormatReport(), FormatReport()
+        one = DocBin(store_user_data=True)
+        one.add(document_doc(document, spacys_report))
+        spacys, ours = docbin_parts(one), document_parts(document, ours_report)
+        assert ours._replace(strings=sorted(ours.strings)) == spacys._replace(strings=sorted(spacys.strings)), \
+            document.name
+        assert ours_report.dropped == spacys_report.dropped and ours_report.notes == spacys_report.notes
+    dropped = FormatReport()
+    document_parts(hard_placements()[2], dropped)
+    assert [d.text for d in dropped.dropped] == ["ار محمد", "محمد ", "دمشق.\r", "قال", "  "]
 
 
 def test_srsly_has_its_own_registries_back_after_writing_and_reading(tmp_path: Path) -> None:

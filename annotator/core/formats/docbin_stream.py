@@ -75,14 +75,24 @@ class DocParts(NamedTuple):
 
 
 def docbin_parts(docbin: Any) -> DocParts:
-    """The parts of the one Doc a DocBin holds (made by ``DocBin.add`` or ``spacy_docbin.add_doc``)."""
-    import srsly
-
+    """The parts of the one Doc a DocBin holds (added with ``DocBin.add``: spaCy's own, which the tests hold
+    ``spacy_docbin.document_parts`` to)."""
     (tokens,), (spaces,), (cats,), (flags,), (span_groups,) = (
         docbin.tokens, docbin.spaces, docbin.cats, docbin.flags, docbin.span_groups)
-    return DocParts(deflate(tokens.tobytes("C")), spaces.tobytes("C"), len(tokens), list(docbin.strings),
-                    srsly.msgpack_dumps(cats), srsly.msgpack_dumps(flags), deflate(srsly.msgpack_dumps(span_groups)),
-                    deflate(srsly.msgpack_dumps(docbin.user_data[0])) if docbin.store_user_data else None)
+    return make_parts(tokens.tobytes("C"), spaces.tobytes("C"), len(tokens), list(docbin.strings), cats, flags,
+                      span_groups, docbin.user_data[0] if docbin.store_user_data else None)
+
+
+def make_parts(tokens: bytes, spaces: bytes, length: int, strings: list[str], cats: dict[str, Any],
+               flags: dict[str, Any], span_groups: bytes, user_data: bytes | None) -> DocParts:
+    """One Doc's parts from what a DocBin keeps of it: its token array's and spaces array's bytes, its
+    token count, strings, cats, flags, span groups' bytes (``doc.spans.to_bytes()``) and user data's bytes
+    (msgpack of ``doc.user_data``, or None for a DocBin without)."""
+    import srsly
+
+    dumps = srsly.msgpack_dumps
+    return DocParts(deflate(tokens), spaces, length, strings, dumps(cats), dumps(flags), deflate(dumps(span_groups)),
+                    deflate(dumps(user_data)) if user_data is not None else None)
 
 
 class _Spool:
