@@ -12,6 +12,7 @@ from annotator.commands.common import add_global_options, nonempty_path, open_st
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportDocument, all_formats
 from annotator.core.model import REVIEW_STATUSES
+from annotator.core.processes import fewer_collections
 
 
 def register(commands) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -156,16 +157,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     total = store.document_count()
     report = FormatReport()
     try:
-        if parts is None:
-            documents = noting_links_left_out(iter_export(store, export_filter), fmt, report)
-            count = fmt.write(_with_progress(documents, total, "export"), args.out, report)
-            print(f"wrote {count} document(s) to {args.out}")
-        else:
-            written = write_split(fmt, lambda: iter_export(store, export_filter), parts, args.seed, args.out, report,
-                                  lambda documents, name: _with_progress(
-                                      noting_links_left_out(documents, fmt, report), total, name))
-            for out, count in written.values():
-                print(f"wrote {count} document(s) to {out}")
+        with fewer_collections():
+            if parts is None:
+                documents = noting_links_left_out(iter_export(store, export_filter), fmt, report)
+                count = fmt.write(_with_progress(documents, total, "export"), args.out, report)
+                print(f"wrote {count} document(s) to {args.out}")
+            else:
+                written = write_split(fmt, lambda: iter_export(store, export_filter), parts, args.seed, args.out,
+                                      report, lambda documents, name: _with_progress(
+                                          noting_links_left_out(documents, fmt, report), total, name))
+                for out, count in written.values():
+                    print(f"wrote {count} document(s) to {out}")
     except OSError as error:
         raise AnnotatorError(f"{args.out}: {error.strerror or error}") from None
     rejected = rejected_left_out(store, export_filter)

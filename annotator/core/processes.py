@@ -1,10 +1,18 @@
-"""What a second process may count on: the cores this one may run on, and a process's peak memory.
+"""What a second process may count on: the cores this one may run on, and a process's peak memory; and
+the garbage collector's pace during bulk work.
 
 Shared by the import's reader process and the export's worker processes (``formats/parallel.py``)."""
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# New container objects between two collections of the youngest generation during bulk work (Python's
+# default is 700).
+BULK_GC_THRESHOLD = 50_000
 
 
 def usable_cores() -> int:
@@ -26,3 +34,19 @@ def peak_rss_kb() -> int:
     except OSError:
         pass
     return 0
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Bulk work (an export) makes millions of short-lived objects (records, tuples, tokens) and almost no
+    reference cycles: each is freed by its reference count, and a collection finds next to nothing. With
+    Python's default the collector still ran every 700 new objects and walked what was alive each time:
+    4,500 collections in an export of 1,000,000 spans, a sixth of the exporting process's time. Meanwhile
+    it runs every ``BULK_GC_THRESHOLD`` new objects instead (what it collects is the same, a little later);
+    afterwards at the pace it had."""
+    before = gc.get_threshold()
+    gc.set_threshold(BULK_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

@@ -33,6 +33,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportDocument, Format, all_formats
 from annotator.core.formats.base import FormatReport, noting_links_left_out
 from annotator.core.formats.split import parse_split, part_path, write_split
+from annotator.core.processes import fewer_collections
 from annotator.gui.file_dialogs import save_file_name
 from annotator.store.database import refuse_database_file
 from annotator.store.store import Store
@@ -216,14 +217,15 @@ def run_export(
     dialog.setMaximum(max(1, store.document_count()))
     report = FormatReport()
     try:
-        if split is None:
-            count = fmt.write(_with_progress(noting_links_left_out(iter_export(store, wanted), fmt, report), dialog),
-                              out, report)
-        else:
-            written = write_split(fmt, lambda: iter_export(store, wanted), split, seed, out, report,
-                                  lambda documents, _part: _with_progress(
-                                      noting_links_left_out(documents, fmt, report), dialog))
-            count = sum(n for _path, n in written.values())
+        with fewer_collections():
+            if split is None:
+                count = fmt.write(_with_progress(noting_links_left_out(iter_export(store, wanted), fmt, report),
+                                                 dialog), out, report)
+            else:
+                written = write_split(fmt, lambda: iter_export(store, wanted), split, seed, out, report,
+                                      lambda documents, _part: _with_progress(
+                                          noting_links_left_out(documents, fmt, report), dialog))
+                count = sum(n for _path, n in written.values())
     except ExportCancelled:
         return None
     finally:

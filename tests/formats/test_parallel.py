@@ -4,6 +4,7 @@ export is cancelled."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -28,6 +29,7 @@ from annotator.core.formats.hf import LINK_END_LEFT_OUT, label_names_path, write
 from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.links import LinkRecord
 from annotator.core.model import SpanRecord
+from annotator.core.processes import BULK_GC_THRESHOLD, fewer_collections
 from tests.formats.helpers import CLAIM_TEXT, CORPORA, edge_documents, make_document
 
 
@@ -122,6 +124,29 @@ def test_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch: pyte
         assert {tuple(span[3:]) for span in docs[documents[-1].name].user_data["annotator"]["spans"]} == {
             ("salma", "draft")}
     assert not multiprocessing.active_children()  # the workers ended with the export
+
+
+def collector_pace(_document: ExportDocument, _report: FormatReport) -> tuple[int, bool, int]:
+    """Where a document's work runs: the collector's first threshold, whether anything is frozen, the pid."""
+    return gc.get_threshold()[0], gc.get_freeze_count() > 0, os.getpid()
+
+
+def test_workers_collect_at_the_pace_of_bulk_work_with_what_they_loaded_frozen(in_workers: dict[int, int]) -> None:
+    documents = [ExportDocument(f"d{number}", "نص " * 2000, "sha", []) for number in range(4)]
+    here, *there = parallel.per_document(collector_pace, documents, FormatReport())
+    assert here[2] == os.getpid() and here[0] == gc.get_threshold()[0]  # this process's pace is its own
+    assert there and all(pid != os.getpid() for _threshold, _frozen, pid in there)
+    assert {(threshold, frozen) for threshold, frozen, _pid in there} == {(BULK_GC_THRESHOLD, True)}
+
+
+def test_fewer_collections_sets_the_pace_back_after_the_work_and_after_a_failure() -> None:
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (BULK_GC_THRESHOLD, *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("the export failed")
+    assert gc.get_threshold() == before
 
 
 def test_a_small_export_starts_no_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,12 +30,16 @@ format's module from ``annotator.core`` (and, as spawn does, the program's main 
   in document order, so the report and the output are the same as in one process.
 - A worker that dies (killed, out of memory) costs nothing: the batches it had out, and the rest, are
   done in this process. An error the work raises is raised here, as in one process.
+- A worker's garbage collector leaves alone what was loaded before the work (``gc.freeze``) and runs at
+  the pace of bulk work (``processes.fewer_collections``): the work makes objects by the million and
+  almost no cycles.
 - Each worker's peak memory is kept in ``worker_peaks_kb`` (by process id), so that a measurement of the
   export's memory (``bench/peak_rss.py``) counts the workers too.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -48,7 +52,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.links import LinkRecord
-from annotator.core.processes import peak_rss_kb, usable_cores
+from annotator.core.processes import BULK_GC_THRESHOLD, peak_rss_kb, usable_cores
 
 # Characters of text done in this process before workers are started (about 0.3 s of CoNLL).
 IN_PROCESS_CHARS = 500_000
@@ -227,3 +231,7 @@ def _start_worker(setup: Callable[[], None] | None) -> None:
         pass
     if setup is not None:
         setup()
+    # What the worker has loaded (the format's modules, spaCy's) lives as long as it: out of the
+    # collector's sight. And its work makes objects in bulk: collected at the pace of bulk work.
+    gc.freeze()
+    gc.set_threshold(BULK_GC_THRESHOLD, *gc.get_threshold()[1:])
