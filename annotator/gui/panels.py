@@ -47,6 +47,16 @@ class TableView(QTableView):
     def sizeHint(self) -> QSize:
         return QSize(self._width, super().sizeHint().height())
 
+    def setModel(self, model) -> None:  # type: ignore[no-untyped-def]
+        super().setModel(model)
+        # Each header is given the table's selection model; the ones they were made with are left behind,
+        # and each went on following every row the model inserted or removed: two more handlers of every
+        # tag's new row.
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            for selection in header.findChildren(QItemSelectionModel):
+                if selection is not header.selectionModel():
+                    selection.setModel(None)  # detached (deleting it crashed Qt at exit: the header keeps it)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         # The window selects rows without moving the current index (span_reactions._select_span_row):
         # the arrow keys go on from the selected row, not from where the current index was left.

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
 class SpanReactions:
     def select_span(self: MainWindow, span: StoredSpan | None, scroll: bool = False) -> None:
         self.selected_span = span
@@ -48,8 +51,7 @@ class SpanReactions:
             if not selection.isRowSelected(row):
                 self._syncing_list = True  # the list follows the span: its selection slot has nothing to do
                 try:
-                    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                    selection.select(index, flags)
+                    selection.select(index, _SELECT_ROW)
                 finally:
                     self._syncing_list = False
             self.spans_table.scrollTo(index)
@@ -74,7 +76,11 @@ class SpanReactions:
 
     def _span_added(self: MainWindow, span: StoredSpan) -> None:
         if self.docks_built:  # (else the docks read the spans and counts when they are built)
-            self.spans_model.add(span)
+            self._syncing_list = True  # a row inserted above the selected one moves the selection with it
+            try:
+                self.spans_model.add(span)
+            finally:
+                self._syncing_list = False
             self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers()

@@ -177,3 +177,31 @@ def test_context_menu_tags_the_selection_or_acts_on_the_span(open_window) -> Non
     assert window.selected_span is not None and window.selected_span.text == "مصطفى الكاظمي"
     next(a for a in menu.actions() if a.text() == "Delete span").trigger()
     assert stored(window) == []
+
+
+def test_a_new_span_above_the_selected_row_becomes_the_selected_one(open_window) -> None:
+    """A tag whose row goes in above the selected one moves that selection down as it goes in; then the
+    new span is the selected one, in the text and in the list (one row)."""
+    window = open_window()
+    first, second = sorted(("قاعدة عين الأسد", "القائد العسكري"), key=lambda words: offsets_of(window, words)[0])
+    select_with_keyboard(window, second)
+    press(window, KEYS["location"])
+    assert [i.data() for i in window.spans_table.selectionModel().selectedRows(1)] == [second]
+    select_with_keyboard(window, first)
+    press(window, KEYS["actor"])
+    assert window.selected_span is not None and window.selected_span.text == first
+    assert [i.data() for i in window.spans_table.selectionModel().selectedRows(1)] == [first]
+    assert [window.spans_model.index(r, 1).data() for r in range(window.spans_model.rowCount())] == [first, second]
+
+
+def test_the_lists_rows_are_followed_by_each_tables_own_selection_model_only(open_window) -> None:
+    """The headers work with their table's selection model; the ones they were made with follow no model
+    (each would handle every row a tag inserts)."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = open_window()
+    for table in (window.spans_table, window.documents_table):
+        for header in (table.horizontalHeader(), table.verticalHeader()):
+            assert header.selectionModel() is table.selectionModel()
+            left_behind = [s for s in header.findChildren(QItemSelectionModel) if s is not table.selectionModel()]
+            assert left_behind and all(s.model() is None for s in left_behind)
