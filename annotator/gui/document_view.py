@@ -121,7 +121,8 @@ class DocumentView(LinkDrawing, QPlainTextEdit):
         self.schedule_decorate()
 
     def schedule_decorate(self) -> None:
-        self._decorate_timer.start()
+        if not self._decorate_timer.isActive():  # (a zero timer started again fires no sooner: a tag asks 4 times)
+            self._decorate_timer.start()
 
     # -- offsets <-> Qt positions (the only place) -------------------------------------------
 
