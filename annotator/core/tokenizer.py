@@ -96,12 +96,29 @@ def tokenize(text: str) -> list[Token]:
             append(_new(Token, (chunk[:-1], offset, end - 1)))
             append(_new(Token, (chunk[-1], end - 1, end)))
         else:
-            _split_run(text, chunk, offset, append)
+            # Runs are looked at character by character once each (a word with tanween, «قال): one
+            # not at the text's start splits the same way wherever it is.
+            pieces = _RUNS.get(chunk) if offset else None
+            if pieces is None:
+                pieces = _split_run(chunk, offset)
+                if offset:
+                    if len(_RUNS) >= _RUNS_KEPT:
+                        _RUNS.clear()
+                    _RUNS[chunk] = pieces
+            for piece_start, piece_end in pieces:
+                append(_new(Token, (chunk[piece_start:piece_end], offset + piece_start, offset + piece_end)))
     return tokens
 
 
-def _split_run(text: str, chunk: str, offset: int, append) -> None:  # type: ignore[no-untyped-def]
-    """``continues_token`` over one whitespace-free run, with each character's facts looked up once."""
+# The pieces of the whitespace-free runs split so far (beyond the text's first), at most _RUNS_KEPT.
+_RUNS: dict[str, tuple[tuple[int, int], ...]] = {}
+_RUNS_KEPT = 50_000
+
+
+def _split_run(chunk: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """``continues_token`` over one whitespace-free run at ``offset``, with each character's facts looked
+    up once: the tokens' bounds in the run."""
+    pieces = []
     start = 0
     # Whether the current token's last non-clinging character is a word character (``_base``): a mark
     # that starts a run has only whitespace before it, except at the very start of the text.
@@ -122,13 +139,14 @@ def _split_run(text: str, chunk: str, offset: int, append) -> None:  # type: ign
         else:
             joined = False
         if not joined:
-            append(Token(chunk[start:index], offset + start, offset + index))
+            pieces.append((start, index))
             start = index
             base_word = word
         elif not cling:
             base_word = word
         before = facts
-    append(Token(chunk[start:], offset + start, offset + len(chunk)))
+    pieces.append((start, len(chunk)))
+    return tuple(pieces)
 
 
 _FACTS: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.snapping import snap_to_words
-from annotator.core.tokenizer import Token, split_sentences, tokenize
+from annotator.core.tokenizer import Token, continues_token, split_sentences, tokenize
 
 
 def words(text: str) -> list[str]:
@@ -83,3 +83,23 @@ def test_runs_are_cut_at_every_kind_of_whitespace_and_nothing_else() -> None:
         else:
             covered.append((token.start, token.end))
     assert covered == runs
+
+
+RUN_PIECES = ["مشيرًا", "«قال", "(العراقية", "“.", "،", "2020-03-15", "3.5.", "ُمنحت", "x\u200dy", "😀🏽", "ـــ",
+              "a,", ",1"]
+
+
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=12).map(lambda pieces: " ".join(pieces * 2)))
+def test_tokens_are_the_runs_continues_token_joins_also_for_a_run_seen_before(text: str) -> None:
+    """A run split once is split again from memory (each run repeats here, at the text's start too):
+    the tokens are still exactly the runs that continues_token joins, character by character."""
+    expected: list[tuple[int, int]] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            continue
+        if expected and expected[-1][1] == index and continues_token(text, index):
+            expected[-1] = (expected[-1][0], index + 1)
+        else:
+            expected.append((index, index + 1))
+    assert [(t.start, t.end) for t in tokenize(text)] == expected
+    assert [(t.start, t.end) for t in tokenize(text)] == expected

@@ -119,6 +119,7 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
     finally:
         stream.close()
         _vocabs.clear()  # (this process may be the window's: its strings are not kept past the export)
+        _lexemes.clear()
     return stream.count
 
 
@@ -152,20 +153,19 @@ def document_doc(document: ExportDocument, report: FormatReport) -> Any:
 
 def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
     """One document's parts of the DocBin: what ``DocBin.add(document_doc(document, report))`` keeps of
-    it, made without a Span object. Aligning each span with ``char_span`` and making the entities' and
-    the span group's Spans was two fifths of a document's time (1.4 of 3.6 ms for 200 spans); here a
-    span is on the tokens when a word starts at its start and one ends at its end (what ``char_span``'s
-    strict mode asks), the entities are written into the token array's ENT_IOB and ENT_TYPE columns as
-    ``doc.ents`` would set them (B, I, and O everywhere else), and the span group is packed as
-    ``SpanGroup.to_bytes()`` packs it."""
+    it, made without a Doc or a Span. Aligning each span with ``char_span`` and making the entities' and
+    the span group's Spans was two fifths of a document's time (1.4 of 3.6 ms for 200 spans), making the
+    Doc and its token array another tenth. Here a span is on the tokens when a word starts at its start
+    and one ends at its end (what ``char_span``'s strict mode asks); the token array is what ``to_array``
+    gives for a Doc of these words (each word's ORTH and NORM, its lexeme's; SENT_START on the first
+    token; the rest 0) with the entities in its ENT_IOB and ENT_TYPE columns as ``doc.ents`` sets them (B,
+    I, and O everywhere else); and the span group is packed as ``SpanGroup.to_bytes()`` packs it."""
     import numpy
     import srsly
-    from spacy.tokens import Doc
 
     text = document.text
     words, spaces, starts = _words(text)
     vocab = _vocab()
-    doc = Doc(vocab, words=words, spaces=spaces)
     first = dict(zip(starts, count(), strict=False))
     after = dict(zip(map(add, starts, map(len, words)), count(1), strict=False))
 
@@ -175,23 +175,39 @@ def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
 
     group, ents, user_data = _placed(document, place, report)
     layout = _layout()
-    tokens = doc.to_array(layout.attrs)
-    label_hash = {label: vocab.strings.add(label) for label in {item[2] for item in group}}
     length = len(words)
-    iob, types = [_OUTSIDE] * length, [0] * length
-    for i, j, label, _start, _end in ents:
-        iob[i:j] = [_BEGIN] + [_INSIDE] * (j - i - 1)
-        types[i:j] = [label_hash[label]] * (j - i)
-    tokens[:, layout.ent_iob] = iob
-    tokens[:, layout.ent_type] = types
+    tokens = numpy.zeros((length, len(layout.attrs)), dtype=numpy.uint64)
+    label_hash = {label: vocab.strings.add(label) for label in {item[2] for item in group}}
+    if length:
+        lexemes = _lexemes
+        hashes = numpy.array([lexemes.get(word) or _lexeme(word) for word in words], dtype=numpy.uint64)
+        tokens[:, layout.orth] = hashes[:, 0]
+        tokens[:, layout.norm] = hashes[:, 1]
+        tokens[0, layout.sent_start] = 1
+        iob, types = [_OUTSIDE] * length, [0] * length
+        for i, j, label, _start, _end in ents:
+            iob[i:j] = [_BEGIN] + [_INSIDE] * (j - i - 1)
+            types[i:j] = [label_hash[label]] * (j - i)
+        tokens[:, layout.ent_iob] = iob
+        tokens[:, layout.ent_type] = types
     strings = vocab.strings
     found = {strings[int(value)] for value in numpy.unique(tokens[:, layout.string_columns])}
     found.update(label_hash)  # (the spans' kb_id_ and id_, "", are hash 0's string, found in the columns)
     dumps = srsly.msgpack_dumps
     packed = [_SPAN_STRUCT.pack(0, 0, label_hash[label], i, j, start, end) for i, j, label, start, end in group]
     span_groups = dumps({dumps({"name": SPANS_KEY, "attrs": {}, "spans": packed}): [SPANS_KEY]})
-    return make_parts(tokens.tobytes("C"), bytes(spaces), length, list(found), doc.cats,
-                      {"has_unknown_spaces": doc.has_unknown_spaces}, span_groups, dumps(user_data))
+    return make_parts(tokens.tobytes("C"), bytes(spaces), length, list(found), {}, {"has_unknown_spaces": False},
+                      span_groups, dumps(user_data))
+
+
+# Each word's (ORTH, NORM) hashes, as its lexeme in ``_vocab()`` has them, for this export.
+_lexemes: dict[str, tuple[int, int]] = {}
+
+
+def _lexeme(word: str) -> tuple[int, int]:
+    lexeme = _vocab()[word]
+    _lexemes[word] = hashes = (lexeme.orth, lexeme.norm)
+    return hashes
 
 
 # A token's ENT_IOB as doc.ents sets it: inside, outside, beginning.
@@ -202,6 +218,9 @@ _SPAN_STRUCT = struct.Struct(">QQQllll")
 
 class _Layout(NamedTuple):
     attrs: list[int]  # a DocBin's token array columns
+    orth: int  # the ORTH column
+    norm: int  # the NORM column
+    sent_start: int  # the SENT_START column
     ent_iob: int  # the ENT_IOB column
     ent_type: int  # the ENT_TYPE column
     string_columns: list[int]  # the columns whose values are strings' hashes DocBin.add keeps
@@ -209,11 +228,12 @@ class _Layout(NamedTuple):
 
 @cache
 def _layout() -> _Layout:
-    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, TAG
+    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SENT_START, TAG
     from spacy.tokens import DocBin
 
     attrs = DocBin(store_user_data=True).attrs
-    return _Layout(attrs, attrs.index(ENT_IOB), attrs.index(ENT_TYPE),
+    return _Layout(attrs, attrs.index(ORTH), attrs.index(NORM), attrs.index(SENT_START), attrs.index(ENT_IOB),
+                   attrs.index(ENT_TYPE),
                    [attrs.index(a) for a in (ORTH, TAG, LEMMA, NORM, MORPH, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID)])
 
 
