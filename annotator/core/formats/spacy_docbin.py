@@ -28,10 +28,12 @@ is written with ``store_user_data=True``, which keeps ``doc.user_data`` (read ba
 the span at those offsets (the one ``relation_ends`` names, else the link annotator's, else the first); a
 relation with an end that is no span of the doc is counted and skipped.
 
-A large export makes its Docs in worker processes (``parallel``): each comes back as its parts of the
-DocBin's fields (``docbin_stream.DocParts``: its token array, span groups and user data already
-compressed), which ``docbin_stream.DocBinStream`` spools and writes at the end as ``DocBin.to_bytes()``
-would, in bounded memory: the same bytes as in one process, and a file spaCy reads as its own.
+The export does not build the Docs: ``document_parts`` makes each document's share of the DocBin's fields
+directly (``docbin_stream.DocParts``: its token array, span groups and user data, the large ones already
+compressed), what ``DocBin.add`` keeps of the Doc ``document_doc`` builds the spaCy way (the tests hold the
+two to the same bytes). A large export makes them in worker processes (``parallel``), and
+``docbin_stream.DocBinStream`` spools them and writes the file at the end as ``DocBin.to_bytes()`` would,
+in bounded memory: the same bytes as in one process, and a file spaCy reads as its own.
 
 spaCy is optional (``pip install annotator[spacy]``) and imported only when this format is used.
 """
