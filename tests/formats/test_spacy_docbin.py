@@ -105,7 +105,7 @@ def test_the_file_holds_the_message_spacys_own_to_bytes_makes(tmp_path: Path, do
     import zlib
 
     from annotator.core.formats.docbin_stream import DocBinStream, docbin_parts
-    from annotator.core.formats.spacy_docbin import document_doc, document_parts
+    from annotator.core.formats.spacy_docs import document_doc, document_parts
     from tests.formats.test_parallel import corpus
 
     report = FormatReport()
@@ -183,7 +183,7 @@ def test_document_parts_are_what_spacys_docbin_keeps_of_document_doc() -> None:
     and reported, on the hard placements, the hard texts (emoji, CRLF, tashkeel, links), the seed
     article and real AQMAR articles with overlapping spans."""
     from annotator.core.formats.docbin_stream import docbin_parts
-    from annotator.core.formats.spacy_docbin import document_doc, document_parts
+    from annotator.core.formats.spacy_docs import document_doc, document_parts
     from tests.formats.test_parallel import corpus
 
     documents = [*hard_placements(), *edge_documents(), *seed_documents(), *corpus()[:12]]

@@ -76,7 +76,7 @@ class DocParts(NamedTuple):
 
 def docbin_parts(docbin: Any) -> DocParts:
     """The parts of the one Doc a DocBin holds (added with ``DocBin.add``: spaCy's own, which the tests hold
-    ``spacy_docbin.document_parts`` to)."""
+    ``spacy_docs.document_parts`` to)."""
     (tokens,), (spaces,), (cats,), (flags,), (span_groups,) = (
         docbin.tokens, docbin.spaces, docbin.cats, docbin.flags, docbin.span_groups)
     return make_parts(tokens.tobytes("C"), spaces.tobytes("C"), len(tokens), list(docbin.strings), cats, flags,
