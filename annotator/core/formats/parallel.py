@@ -52,7 +52,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.links import LinkRecord
-from annotator.core.processes import BULK_GC_THRESHOLD, peak_rss_kb, usable_cores
+from annotator.core.processes import bulk_pace, peak_rss_kb, usable_cores
 
 # Characters of text done in this process before workers are started (about 0.3 s of CoNLL).
 IN_PROCESS_CHARS = 500_000
@@ -234,4 +234,4 @@ def _start_worker(setup: Callable[[], None] | None) -> None:
     # What the worker has loaded (the format's modules, spaCy's) lives as long as it: out of the
     # collector's sight. And its work makes objects in bulk: collected at the pace of bulk work.
     gc.freeze()
-    gc.set_threshold(BULK_GC_THRESHOLD, *gc.get_threshold()[1:])
+    bulk_pace()
