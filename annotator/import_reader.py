@@ -19,8 +19,8 @@ tagged with the index of its file, in file order:
 
 - ``("ready", -1, None)``: started (a reader that ends before saying so never read anything: the
   import reads in its own process instead, see ``ReaderProcess.started``);
-- ``("chunk", index, (records, hashes))``: ``IMPORT_CHUNK`` records, mapped (``--map``) and checked
-  (``record_problem``), with their texts' sha256;
+- ``("chunk", index, (records, hashes, texts))``: ``IMPORT_CHUNK`` records, mapped (``--map``) and
+  checked (``record_problem``), with their texts' sha256, the texts sent as UTF-8 (``wire_chunk``);
 - ``("end", index, (FormatReport, renamed, dropped))``: the file is read; what the reader noted and what
   the label mapping renamed or dropped;
 - ``("error", index, exception)``: what reading the file raised, raised again by the storing side at the
@@ -36,6 +36,7 @@ in the storing process.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -55,10 +56,9 @@ from annotator.core.formats import get_format
 from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
 from annotator.core.formats.split import split_problem
-from annotator.core.model import DocumentRecord
+from annotator.core.model import DocumentRecord, SpanRecord
 from annotator.core.processes import peak_rss_kb, usable_cores
 from annotator.core.spans import checked_chunks
-from annotator.core.text import text_sha256
 
 # Below this many bytes of files to read, the import reads in its own process: a 1 MB file is read in
 # about 0.1 s, which the reader's start would eat.
@@ -74,7 +74,8 @@ reader_peaks_kb: list[int] = []
 
 log = logging.getLogger("annotator.import")
 
-Chunk = tuple[list[DocumentRecord], list[str]]
+# Records (without their texts), their texts' sha256, their texts as UTF-8 (see ``wire_chunk``).
+Chunk = tuple[list[DocumentRecord], list[str], list[bytes]]
 FileReport = tuple[FormatReport, Counter[str], Counter[str]]
 
 
@@ -286,7 +287,7 @@ def _read_files(jobs: list[tuple[int, Path, str]], rules: dict[str, str], connec
                 for chunk in _read_file(path, format_name, found, counts):
                     if skip.value >= index:
                         break
-                    send(("chunk", index, (chunk, [text_sha256(record.text) for record in chunk])))
+                    send(("chunk", index, wire_chunk(chunk)))
                 else:
                     send(("end", index, (found, counts.renamed, counts.dropped)))
             except Exception as error:  # noqa: BLE001 - every failure goes to the storing side, file by file
@@ -297,6 +298,20 @@ def _read_files(jobs: list[tuple[int, Path, str]], rules: dict[str, str], connec
         return  # the importing process stopped listening (cancelled, or gone)
     finally:
         connection.close()
+
+
+def wire_chunk(records: list[DocumentRecord]) -> Chunk:
+    """A chunk as it is sent: the texts as UTF-8 (with their sha256), the records without them. Unpickled
+    as a str, a text is decoded from UTF-8 in the storing process, which then encodes it again to store it;
+    as bytes it is copied, and SQLite takes the bytes as they are (``insert_tuples``'s ``utf8``). The spans
+    carry their own text, which the storing process no longer has a document's text to cut from."""
+    texts = [record.text.encode("utf-8") for record in records]
+    hashes = [hashlib.sha256(text).hexdigest() for text in texts]
+    bare = [DocumentRecord(record.name, "", [span if span.text is not None else SpanRecord(
+        span.start, span.end, span.label, record.text[span.start:span.end], span.annotator, span.status, span.note,
+        span.id, span.origin) for span in record.spans], record.meta, record.line, record.links)
+        for record in records]
+    return bare, hashes, texts
 
 
 class _Sender:

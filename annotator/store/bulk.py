@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 _processors: dict[tuple[str, str, str], Callable[[Any], Any] | None] = {}
-_statements: dict[tuple[str, str, tuple[str, ...], bool], str] = {}
+_statements: dict[tuple[str, str, tuple[str, ...], bool, tuple[str, ...]], str] = {}
 
 
 def _bind_processor(connection: Connection, table: Table, name: str) -> Callable[[Any], Any] | None:
@@ -77,8 +77,26 @@ def driver_sql(connection: Connection, sql: str) -> str:
     return sql if placeholder == "?" else sql.replace("?", placeholder)
 
 
-def _insert_sql(connection: Connection, table: Table, names: Sequence[str], returning: bool) -> str:
-    key = (connection.dialect.name, table.name, tuple(names), returning)
+def _sqlite_utf8(connection: Connection) -> bool:
+    """Whether ``connection`` is to SQLite with UTF-8 text, where UTF-8 bytes CAST to TEXT are the text."""
+    if connection.dialect.name != "sqlite":
+        return False
+    return connection.exec_driver_sql("PRAGMA encoding").scalar() == "UTF-8"
+
+
+def _decoded(rows: list[tuple[Any, ...]], columns: list[int]) -> list[tuple[Any, ...]]:
+    out = []
+    for row in rows:
+        values = list(row)
+        for i in columns:
+            values[i] = values[i].decode("utf-8")
+        out.append(tuple(values))
+    return out
+
+
+def _insert_sql(connection: Connection, table: Table, names: Sequence[str], returning: bool,
+                utf8: tuple[str, ...] = ()) -> str:
+    key = (connection.dialect.name, table.name, tuple(names), returning, utf8)
     sql = _statements.get(key)
     if sql is None:
         forgotten = [c.name for c in table.c if c.default is not None and c.name not in names and not c.primary_key]
@@ -86,7 +104,8 @@ def _insert_sql(connection: Connection, table: Table, names: Sequence[str], retu
             raise ValueError(f"insert into {table.name}: no value for {', '.join(forgotten)}")
         quote = connection.dialect.identifier_preparer.quote
         sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-               f"VALUES ({', '.join('?' * len(names))})" + (" RETURNING id" if returning else ""))
+               f"VALUES ({', '.join('CAST(? AS TEXT)' if n in utf8 else '?' for n in names)})"
+               + (" RETURNING id" if returning else ""))
         sql = _statements[key] = driver_sql(connection, sql)
     return sql
 
@@ -120,29 +139,35 @@ def insert_returning_id(connection: Connection, table: Table, row: dict[str, Any
     return new_id  # type: ignore[no-any-return]
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                utf8: Sequence[str] = ()) -> None:
     """INSERT every row (dicts with the same keys) of ``table``. Columns left out must have no Python-side
-    default (Core would fill it; this does not), so a forgotten column is an error, not a silent NULL."""
+    default (Core would fill it; this does not), so a forgotten column is an error, not a silent NULL.
+    The ``utf8`` columns' values are text given as UTF-8 bytes (see ``insert_tuples``)."""
     if not rows:
         return
     names = list(rows[0])
-    if connection.dialect.paramstyle not in _PLACEHOLDERS:
-        connection.execute(table.insert(), list(rows))
-        return
     values = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
-    insert_tuples(connection, table, names, list(map(values, rows)))
+    insert_tuples(connection, table, names, list(map(values, rows)), utf8)
 
 
-def insert_tuples(connection: Connection, table: Table, names: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+def insert_tuples(connection: Connection, table: Table, names: Sequence[str], rows: list[tuple[Any, ...]],
+                  utf8: Sequence[str] = ()) -> None:
     """``insert_rows`` for rows given as tuples of the ``names`` columns' values (the import's spans: a
-    dictionary per span cost more than its insert)."""
+    dictionary per span cost more than its insert). The ``utf8`` columns' values are text as UTF-8 bytes:
+    SQLite stores them as they are (CAST to TEXT, in a database whose encoding is UTF-8); any other
+    database gets them decoded."""
     if not rows:
         return
+    if utf8 and not _sqlite_utf8(connection):
+        rows = _decoded(rows, [names.index(name) for name in utf8])
+        utf8 = ()
     if connection.dialect.paramstyle not in _PLACEHOLDERS:
         connection.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    sql = _insert_sql(connection, table, names, False)
-    processed = [(i, p) for i, name in enumerate(names) if (p := _bind_processor(connection, table, name)) is not None]
+    sql = _insert_sql(connection, table, names, False, tuple(utf8))
+    processed = [(i, p) for i, name in enumerate(names)
+                 if name not in utf8 and (p := _bind_processor(connection, table, name)) is not None]
     if processed:
         # Column by column (transposed and back in C): a processor call per distinct value, no loop per row.
         columns: list[Sequence[Any]] = list(zip(*rows, strict=True))

@@ -21,6 +21,10 @@ from annotator.store.models import utcnow
 from annotator.store.project import states_t
 from annotator.store.store import Store, annotators_t, documents_t, history_t, labels_t, spans_t
 
+# A chunk of records to store: the records, their texts' sha256 (None: computed here), their texts as
+# UTF-8 (None: the records' own; see ``import_chunks``).
+ImportChunk = tuple[Sequence[DocumentRecord], list[str] | None, list[bytes] | None]
+
 # Colours for labels added on import (--add-labels), distinct from the default four.
 _EXTRA_COLORS = ("#457b9d", "#9b5de5", "#f15bb5", "#00bbf9", "#b5838d", "#6d597a", "#ffb703", "#219ebc")
 
@@ -34,21 +38,22 @@ def import_records(store: Store, path: Path | str, records: Iterable[DocumentRec
     sha256) are not added again; spans already stored are skipped. Spans without an annotator belong to
     the importing user.
     """
-    return import_chunks(store, path, ((chunk, None) for chunk in checked_chunks(path, records)),
+    return import_chunks(store, path, ((chunk, None, None) for chunk in checked_chunks(path, records)),
                          add_labels=add_labels)
 
 
-def import_chunks(store: Store, path: Path | str, chunks: Iterable[tuple[Sequence[DocumentRecord], list[str] | None]],
-                  *, add_labels: bool = False) -> ImportResult:
+def import_chunks(store: Store, path: Path | str, chunks: Iterable[ImportChunk], *,
+                  add_labels: bool = False) -> ImportResult:
     """``import_records`` for records already checked by ``record_problem`` (``checked_chunks``), a chunk
-    at a time, each with its texts' sha256 when known (None: computed here). The import reader process
-    checks and hashes a chunk while this process stores the one before; what needs the database (labels
-    known, who may import what) is decided here."""
+    at a time, each with its texts' sha256 when known (None: computed here), and perhaps the texts as
+    UTF-8 (then the records' own ``text`` is not read, and each span carries its text). The import reader
+    process checks and hashes a chunk while this process stores the one before; what needs the database
+    (labels known, who may import what) is decided here."""
     result = ImportResult()
     with store.write() as connection:
         others_allowed = may_act_for_others(store, connection)
         known = {row.name for row in connection.execute(select(labels_t.c.name))}
-        for chunk, hashes in chunks:
+        for chunk, hashes, texts in chunks:
             if not others_allowed:
                 chunk, made_mine = _as_importers_drafts(chunk, store.user)
                 result.spans_made_mine += made_mine
@@ -65,7 +70,7 @@ def import_chunks(store: Store, path: Path | str, chunks: Iterable[tuple[Sequenc
                     known.add(span.label)
             if add_labels:
                 define_link_types(store, connection, chunk)
-            _store_documents(store, connection, path, chunk, result, hashes)
+            _store_documents(store, connection, path, chunk, result, hashes, texts)
     return result
 
 
@@ -160,7 +165,7 @@ def _as_importers_drafts(records: Sequence[DocumentRecord], user: str) -> tuple[
 
 
 def _store_documents(store: Store, connection: Connection, path: Path | str, records: Sequence[DocumentRecord],
-                     result: ImportResult, hashes: list[str] | None = None) -> None:
+                     result: ImportResult, hashes: list[str] | None = None, texts: list[bytes] | None = None) -> None:
     """The documents and spans of one file in a few statements: one look-up of the known hashes, one
     insert of the new documents, one look-up of the spans already on the known ones, one insert of
     the new spans (thousands of per-document statements cost four times the database's own work)."""
@@ -171,14 +176,15 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
     now = utcnow()
     source = printable_path(path)
     new_rows = {}
-    for record, sha in zip(records, hashes, strict=True):
+    stored_texts: Sequence[str | bytes] = texts if texts is not None else [record.text for record in records]
+    for record, sha, text in zip(records, hashes, stored_texts, strict=True):
         if sha not in ids and sha not in new_rows:
-            new_rows[sha] = dict(name=record.name, text=record.text, sha256=sha, source_path=source,
+            new_rows[sha] = dict(name=record.name, text=text, sha256=sha, source_path=source,
                                  created_at=now, meta=record.meta)
     if new_rows:
         # One executemany, then the new ids by hash: RETURNING with ordered rows made SQLite run one
         # INSERT per document.
-        insert_rows(connection, documents_t, list(new_rows.values()))
+        insert_rows(connection, documents_t, list(new_rows.values()), utf8=("text",) if texts is not None else ())
         ids.update(_ids_by_hash(connection, list(new_rows)))
     existing: dict[int, set[tuple[int, int, int, int]]] = {}
     known_ids = sorted(already)
@@ -214,7 +220,8 @@ def _store_documents(store: Store, connection: Connection, path: Path | str, rec
                 result.spans_existing += 1
                 continue
             keys.add(key)
-            span_rows.append((document_id, span.start, span.end, label_id, record.text[span.start:span.end],
+            span_text = span.text if span.text is not None else record.text[span.start:span.end]
+            span_rows.append((document_id, span.start, span.end, label_id, span_text,
                               annotator_id, span.status, span.note, now, now, span.origin))
     if span_rows:
         insert_tuples(connection, spans_t, _SPAN_COLUMNS, span_rows)

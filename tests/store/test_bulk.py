@@ -73,6 +73,60 @@ def test_awkward_text_reads_back_as_it_was_written(store: Store, document_id: in
     assert all(r.created_at.replace(tzinfo=UTC) == now for r in rows)
 
 
+_SPAN_COLUMNS = ("document_id", "start", "end", "label_id", "text", "annotator_id", "status", "note", "created_at",
+                 "updated_at", "origin")
+
+
+def _insert_utf8_spans(store: Store, document_id: int) -> None:
+    """The awkward texts given as UTF-8 bytes (as the import reader sends a document's text)."""
+    from annotator.store.base import spans_t
+    from annotator.store.bulk import insert_tuples
+
+    now = datetime(2026, 12, 2, 3, 4, 5, tzinfo=UTC)
+    with store.write() as connection:
+        actor = store.annotator_id(connection, store.user)
+        label = store.label_id(connection, "actor")
+        insert_tuples(connection, spans_t, _SPAN_COLUMNS,
+                      [(document_id, n, n + 1, label, value.encode("utf-8"), actor, "draft", None, now, now, "manual")
+                       for n, value in enumerate(AWKWARD)], utf8=("text",))
+
+
+def test_text_given_as_utf8_is_stored_as_text(store: Store, document_id: int) -> None:
+    from annotator.store.base import spans_t
+
+    _insert_utf8_spans(store, document_id)
+    with store.read() as connection:
+        read = connection.scalars(select(spans_t.c.text).order_by(spans_t.c.start)).all()
+        kinds = (connection.exec_driver_sql("SELECT DISTINCT typeof(text) FROM spans").scalars().all()
+                 if connection.dialect.name == "sqlite" else ["text"])
+    assert read == AWKWARD
+    assert kinds == ["text"]  # not a blob: SQL compares, searches and exports it as text
+
+
+def test_text_given_as_utf8_in_a_utf16_sqlite_file_is_decoded_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from annotator.core.model import DocumentRecord
+    from annotator.store.base import spans_t
+    from annotator.store.transfer import import_records
+
+    path = tmp_path / "utf16.db"
+    made = sqlite3.connect(path)
+    made.execute("PRAGMA encoding = 'UTF-16le'")  # (a file some other program made)
+    made.execute("CREATE TABLE made_elsewhere (x)")  # (the encoding is written with the first page)
+    made.execute("DROP TABLE made_elsewhere")
+    made.close()
+    store = Store(open_database(f"sqlite:///{path}"), "alice")
+    document_id = import_records(store, "d", [DocumentRecord("d", "ن" * 10)]).document_ids[0]
+    _insert_utf8_spans(store, document_id)
+    with store.read() as connection:
+        read = connection.scalars(select(spans_t.c.text).order_by(spans_t.c.start)).all()
+        encoding = connection.exec_driver_sql("PRAGMA encoding").scalar()
+    store.engine.dispose()
+    assert encoding == "UTF-16le"
+    assert read == AWKWARD
+
+
 def test_rows_that_break_a_constraint_are_refused_whole(store: Store, document_id: int) -> None:
     from sqlalchemy.exc import IntegrityError
 
