@@ -72,6 +72,7 @@ def forget() -> None:
     """Let go of the export's Vocab and lexeme hashes (the window's process: its strings are not kept)."""
     _vocabs.clear()
     _lexemes.clear()
+    _norms.clear()
 
 
 # The Vocab the Docs are made with: one per process and export. spaCy's Arabic one (a bare Vocab gives
@@ -129,9 +130,17 @@ def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
     length = len(words)
     tokens = numpy.zeros((length, len(layout.attrs)), dtype=numpy.uint64)
     label_hash = {label: vocab.strings.add(label) for label in {item[2] for item in group}}
+    # The strings DocBin.add keeps: those of the string columns' values (each word, its NORM; the entities'
+    # labels; "" for hash 0, which every token has in its TAG, LEMMA, ... columns) and the spans' labels.
+    found = set(words)
     if length:
         lexemes = _lexemes
-        hashes = numpy.array([lexemes.get(word) or _lexeme(word) for word in words], dtype=numpy.uint64)
+        for word in found - lexemes.keys():
+            _lexeme(word)
+        # (each word's two hashes as bytes, joined: a numpy array from a tuple per word took ten times longer)
+        hashes = numpy.frombuffer(b"".join(map(lexemes.__getitem__, words)), dtype=numpy.uint64).reshape(length, 2)
+        found.update(map(_norms.__getitem__, list(found)))
+        found.add("")
         tokens[:, layout.orth] = hashes[:, 0]
         tokens[:, layout.norm] = hashes[:, 1]
         tokens[0, layout.sent_start] = 1
@@ -141,9 +150,7 @@ def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
             types[i:j] = [label_hash[label]] * (j - i)
         tokens[:, layout.ent_iob] = iob
         tokens[:, layout.ent_type] = types
-    strings = vocab.strings
-    found = {strings[int(value)] for value in numpy.unique(tokens[:, layout.string_columns])}
-    found.update(label_hash)  # (the spans' kb_id_ and id_, "", are hash 0's string, found in the columns)
+    found.update(label_hash)
     dumps = srsly.msgpack_dumps
     packed = [_SPAN_STRUCT.pack(0, 0, label_hash[label], i, j, start, end) for i, j, label, start, end in group]
     span_groups = dumps({dumps({"name": SPANS_KEY, "attrs": {}, "spans": packed}): [SPANS_KEY]})
@@ -151,14 +158,17 @@ def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
                       span_groups, dumps(user_data))
 
 
-# Each word's (ORTH, NORM) hashes, as its lexeme in ``_vocab()`` has them, for this export.
-_lexemes: dict[str, tuple[int, int]] = {}
+# Each word's ORTH and NORM hashes, as its lexeme in ``_vocab()`` has them (two uint64 in the machine's
+# order, a row of the token array's bytes), and its NORM string, for this export.
+_lexemes: dict[str, bytes] = {}
+_norms: dict[str, str] = {}
+_TWO_HASHES = struct.Struct("=QQ")
 
 
-def _lexeme(word: str) -> tuple[int, int]:
+def _lexeme(word: str) -> None:
     lexeme = _vocab()[word]
-    _lexemes[word] = hashes = (lexeme.orth, lexeme.norm)
-    return hashes
+    _lexemes[word] = _TWO_HASHES.pack(lexeme.orth, lexeme.norm)
+    _norms[word] = lexeme.norm_
 
 
 # A token's ENT_IOB as doc.ents sets it: inside, outside, beginning.
@@ -174,18 +184,16 @@ class _Layout(NamedTuple):
     sent_start: int  # the SENT_START column
     ent_iob: int  # the ENT_IOB column
     ent_type: int  # the ENT_TYPE column
-    string_columns: list[int]  # the columns whose values are strings' hashes DocBin.add keeps
 
 
 @cache
 def _layout() -> _Layout:
-    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SENT_START, TAG
+    from spacy.attrs import ENT_IOB, ENT_TYPE, NORM, ORTH, SENT_START
     from spacy.tokens import DocBin
 
     attrs = DocBin(store_user_data=True).attrs
     return _Layout(attrs, attrs.index(ORTH), attrs.index(NORM), attrs.index(SENT_START), attrs.index(ENT_IOB),
-                   attrs.index(ENT_TYPE),
-                   [attrs.index(a) for a in (ORTH, TAG, LEMMA, NORM, MORPH, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID)])
+                   attrs.index(ENT_TYPE))
 
 
 def _placed(document: ExportDocument, place: Callable[[Any], T | None],
