@@ -126,17 +126,25 @@ def at_driver(connection: Connection, sql: str, params: Sequence[Any]) -> Any:
 
 def insert_returning_id(connection: Connection, table: Table, row: dict[str, Any]) -> int:
     """INSERT one row of ``table`` (every column with a Python-side default given) and return its id."""
-    if connection.dialect.paramstyle not in _PLACEHOLDERS:
+    dialect = connection.dialect
+    if dialect.paramstyle not in _PLACEHOLDERS:
         return connection.execute(table.insert().returning(table.c.id), row).scalar_one()
     names = tuple(row)
-    values = []
-    for name in names:
-        process = _bind_processor(connection, table, name)
-        values.append(row[name] if process is None else process(row[name]))
-    cursor = at_driver(connection, _insert_sql(connection, table, names, True), tuple(values))
+    key = (dialect.name, table.name, names)
+    plan = _single_row_plans.get(key)
+    if plan is None:  # (the statement and its columns' processors, looked up once: a tag runs two of these)
+        plan = _single_row_plans[key] = (_insert_sql(connection, table, names, True),
+                                         [_bind_processor(connection, table, name) for name in names])
+    sql, processors = plan
+    values = [value if process is None else process(value)
+              for value, process in zip(row.values(), processors, strict=True)]
+    cursor = at_driver(connection, sql, values)
     (new_id,) = cursor.fetchone()
     cursor.close()
     return new_id  # type: ignore[no-any-return]
+
+
+_single_row_plans: dict[tuple[str, str, tuple[str, ...]], tuple[str, list[Callable[[Any], Any] | None]]] = {}
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
