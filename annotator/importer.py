@@ -118,8 +118,7 @@ def import_file(store: Store, path: Path, *, fmt: Format | None = None, add_labe
     with _as_input_errors(path):
         result = import_records(store, path, records, add_labels=add_labels)
     if notes is not None:
-        notes.notes.update(found.notes)
-        notes.dropped.extend(found.dropped)
+        notes.add(found)
     if mapping is not None and counts is not None:
         mapping.renamed.update(counts.renamed)
         mapping.dropped.update(counts.dropped)
@@ -198,8 +197,7 @@ def _import_from_reader(store: Store, path: Path, index: int, reader: ReaderProc
         raise
     assert reader.report is not None  # the chunks ran out: the reader said the file was read
     found, renamed, dropped = reader.report
-    notes.notes.update(found.notes)
-    notes.dropped.extend(found.dropped)
+    notes.add(found)
     mapping.renamed.update(renamed)
     mapping.dropped.update(dropped)
     return result

@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import random
 import signal
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,6 +111,7 @@ def test_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch: pyte
     assert count == expected_count == len(documents)
     assert content == expected
     assert report.dropped == expected_report.dropped and len(report.dropped) > 100
+    assert report.dropped_by_reason == expected_report.dropped_by_reason
     assert report.notes == expected_report.notes
     if suffix == ".jsonl" and write is write_hf:  # the links went through the workers too: written, and one
         assert b'"relations": [{"head"' in content and report.notes[LINK_END_LEFT_OUT] == 1  # left out and said
@@ -215,3 +217,28 @@ def test_a_cancelled_export_writes_nothing_and_ends_its_workers(tmp_path: Path, 
         write_conll(cancelled(documents), out, FormatReport())
     assert not out.exists() and list(tmp_path.iterdir()) == []
     assert not multiprocessing.active_children()
+
+
+def test_the_report_lists_the_first_spans_left_out_and_counts_them_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_workers: dict[int, int]) -> None:
+    """A report lists at most ``DROPPED_LISTED`` spans left out, the first ones in document order, from the
+    workers as from one process, and counts every one by reason."""
+    from annotator.core.formats import base
+
+    documents = corpus()
+    with monkeypatch.context() as here:
+        one_process(here)
+        full = FormatReport(listed=None)
+        write_conll(iter(documents), tmp_path / "all.conll", full)
+    assert full.dropped_count == len(full.dropped) > 300
+    monkeypatch.setattr(base, "DROPPED_LISTED", 100)
+    report = FormatReport()
+    write_conll(iter(documents), tmp_path / "listed.conll", report)
+    assert in_workers, "no worker reported back: the export stayed in one process"
+    assert report.dropped == full.dropped[:100]
+    assert report.dropped_by_reason == full.dropped_by_reason == Counter(d.reason for d in full.dropped)
+    assert report.dropped_count == full.dropped_count
+    lines = report.lines(limit=20)
+    assert lines[-1] == f"  ... and {full.dropped_count - 20} more"
+    assert f"{full.dropped_count} span(s) left out: " in "\n".join(lines)
+    assert report.lines(limit=20) == full.lines(limit=20)

@@ -44,36 +44,65 @@ class DroppedSpan(NamedTuple):
     reason: str
 
 
+# The spans left out that a report lists one by one (the first ones, in document order); every one is counted.
+# An export of a million overlapping spans to CoNLL left out 281,000, each kept as an object until the end
+# (and made, pickled and sent back by the export workers) for a report that shows the first 20.
+DROPPED_LISTED = 10_000
+
+
 @dataclass
 class FormatReport:
     """What a reader or writer could not carry over, so that nothing is ever lost silently: spans a
     format cannot hold (overlapping in one CoNLL column, off token boundaries) and input lines it
-    skipped or repaired (brat relations, an I- tag without B-), each counted, spans also listed."""
+    skipped or repaired (brat relations, an I- tag without B-), each counted, spans also listed (the
+    first ``listed`` of them; None: all)."""
 
     dropped: list[DroppedSpan] = field(default_factory=list)
     notes: Counter[str] = field(default_factory=Counter)
+    dropped_by_reason: Counter[str] = field(default_factory=Counter)  # every span left out
+    listed: int | None = field(default_factory=lambda: DROPPED_LISTED)
 
     def drop(self, document: str, text: str, span: SpanRecord, reason: str) -> None:
-        self.dropped.append(DroppedSpan(document, span.start, span.end, span.label, text[span.start:span.end],
-                                        reason))
+        self.dropped_by_reason[reason] += 1
+        if self.listed is None or len(self.dropped) < self.listed:
+            self.dropped.append(DroppedSpan(document, span.start, span.end, span.label,
+                                            text[span.start:span.end], reason))
+
+    def add_dropped(self, dropped: DroppedSpan) -> None:
+        """A span another report left out, counted and listed here."""
+        self.dropped_by_reason[dropped.reason] += 1
+        if self.listed is None or len(self.dropped) < self.listed:
+            self.dropped.append(dropped)
+
+    def add(self, other: FormatReport) -> None:
+        """What ``other`` (about the documents after this report's) found, added to this report."""
+        self.notes.update(other.notes)
+        self.dropped_by_reason.update(other.dropped_by_reason)
+        room = len(other.dropped) if self.listed is None else self.listed - len(self.dropped)
+        self.dropped.extend(other.dropped[:max(room, 0)])
+
+    @property
+    def dropped_count(self) -> int:
+        return sum(self.dropped_by_reason.values())
 
     def note(self, what: str, count: int = 1) -> None:
         self.notes[what] += count
 
     def __bool__(self) -> bool:
-        return bool(self.dropped or self.notes)
+        return bool(self.dropped_by_reason or self.notes)
 
     def lines(self, limit: int = 20) -> list[str]:
         """The report as lines for the user (stderr): counts first, then the first dropped spans."""
         out = [f"{count} × {what}" for what, count in sorted(self.notes.items())]
-        if self.dropped:
-            reasons = Counter(d.reason for d in self.dropped)
-            out.append(f"{len(self.dropped)} span(s) left out: "
-                       + "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items())))
-            for d in self.dropped[:limit]:
+        total = self.dropped_count
+        if total:
+            out.append(f"{total} span(s) left out: "
+                       + "; ".join(f"{n} {reason}" for reason, n in sorted(self.dropped_by_reason.items())))
+            shown = self.dropped[:limit]
+            for d in shown:
                 out.append(f"  {d.document} [{d.start}, {d.end}) {d.label} {d.text[:40]!r}: {d.reason}")
-            if len(self.dropped) > limit:
-                out.append(f"  ... and {len(self.dropped) - limit} more")
+            if total > len(shown):
+                out.append(f"  ... and {total - len(shown)} more")
         return out
 
 

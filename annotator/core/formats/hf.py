@@ -132,7 +132,7 @@ def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocum
                                                                       list[list[dict[str, Any]]]]:
     """The document in rows: tags (as for CoNLL), the row spans and the links between them. A span that the
     tag columns leave out for overlapping another but that the spans column holds is reported as such."""
-    own = FormatReport()
+    own = FormatReport(listed=None)  # (each span left out is looked at below)
     tagged = tag_document(document, own)
     spans, where = _row_spans(document, tagged)
     for what, count in own.notes.items():
@@ -140,7 +140,7 @@ def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocum
     for dropped in own.dropped:
         if dropped.reason == OVERLAPS and (dropped.start, dropped.end, dropped.label) in where:
             dropped = dropped._replace(reason=SPANS_COLUMN_ONLY)
-        report.dropped.append(dropped)
+        report.add_dropped(dropped)
     return tagged, spans, _row_relations(document, len(tagged.sentences), where, report)
 
 

@@ -27,7 +27,8 @@ format's module from ``annotator.core`` (and, as spawn does, the program's main 
 - Memory stays flat: documents go in batches of about ``BATCH_CHARS`` characters, and at most
   ``AHEAD`` batches per worker are out at once; this process waits for the oldest before reading on.
 - What the work reports (spans left out, notes) comes back with each batch and is added to the report
-  in document order, so the report and the output are the same as in one process.
+  in document order, so the report and the output are the same as in one process. A batch lists no more
+  spans left out than the report still had room for when it was sent (``FormatReport.listed``).
 - A worker that dies (killed, out of memory) costs nothing: the batches it had out, and the rest, are
   done in this process. An error the work raises is raised here, as in one process.
 - A worker's garbage collector leaves alone what was loaded before the work (``gc.freeze``) and runs at
@@ -106,11 +107,11 @@ class _Batch:
 
     __slots__ = ("documents", "future", "results", "found")
 
-    def __init__(self, documents: list[ExportDocument]) -> None:
+    def __init__(self, documents: list[ExportDocument], listed: int | None) -> None:
         self.documents = documents
         self.future: Future[tuple[list[Any], FormatReport, int, int]] | None = None
         self.results: list[Any] | None = None
-        self.found = FormatReport()
+        self.found = FormatReport(listed=listed)
 
     def ready(self) -> bool:
         return self.results is not None or (self.future is not None and self.future.done())
@@ -124,12 +125,15 @@ def _in_workers(work: Work[T], documents: Iterator[ExportDocument], report: Form
     broken = False
     try:
         for documents_in_batch in _batches(documents):
-            batch = _Batch(documents_in_batch)
+            # The batch lists no more spans left out than the report has room for now (it may have less by
+            # the time the batch is added): an export leaving out 281,000 spans sent each one back.
+            room = None if report.listed is None else max(report.listed - len(report.dropped), 0)
+            batch = _Batch(documents_in_batch, room)
             # A worker's batch that is done frees its place at once, even while an older one is still
             # waited for: a worker never sits idle while this process does a batch of its own.
             if not broken and sum(b.future is not None and not b.future.done() for b in out) < AHEAD * workers:
                 try:
-                    batch.future = pool.submit(_work_batch, work, [_slim(d) for d in documents_in_batch])
+                    batch.future = pool.submit(_work_batch, work, [_slim(d) for d in documents_in_batch], room)
                 except BrokenProcessPool:
                     broken = _said_broken(broken)
             if batch.future is None:
@@ -156,8 +160,7 @@ def _results(work: Work[T], batch: _Batch, report: FormatReport, broken: bool) -
         except BrokenProcessPool:
             return [work(document, report) for document in batch.documents], _said_broken(broken)
         worker_peaks_kb[pid] = max(peak_kb, worker_peaks_kb.get(pid, 0))
-    report.dropped.extend(batch.found.dropped)
-    report.notes.update(batch.found.notes)
+    report.add(batch.found)
     assert batch.results is not None
     return batch.results, broken
 
@@ -187,9 +190,10 @@ def _slim(document: ExportDocument) -> SlimDocument:
             [(link.from_id, link.to_id, link.type, link.annotator, link.status) for link in document.links])
 
 
-def _work_batch(work: Work[T], batch: list[SlimDocument]) -> tuple[list[T], FormatReport, int, int]:
-    """In a worker: the work on each document of ``batch``, what it reported, and the worker's peak memory."""
-    found = FormatReport()
+def _work_batch(work: Work[T], batch: list[SlimDocument], listed: int | None) -> tuple[list[T], FormatReport, int, int]:
+    """In a worker: the work on each document of ``batch``, what it reported (listing at most ``listed`` spans
+    left out), and the worker's peak memory."""
+    found = FormatReport(listed=listed)
     results = [work(ExportDocument(name, text, "", [_new(SlimSpan, span) for span in spans],  # type: ignore[misc]
                                    links=[LinkRecord(*link) for link in links]), found)
                for name, text, spans, links in batch]
