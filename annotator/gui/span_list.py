@@ -59,6 +59,7 @@ class SpanListModel(FlatTableModel):
         self.colors: dict[str, QColor] = {}
         self._sort_column = 4
         self._descending = False
+        self._added: tuple[int, int] | None = None  # the last span added and its row (row_of's first guess)
 
     def _sort_key(self, span: StoredSpan) -> tuple:  # type: ignore[type-arg]
         first = (span.label, span.text, span.annotator, span.status, span.start)[self._sort_column]
@@ -115,6 +116,7 @@ class SpanListModel(FlatTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._spans.insert(row, span)
         self.endInsertRows()
+        self._added = (span.id, row)
 
     def remove(self, span_id: int) -> None:
         row = self.row_of(span_id)
@@ -133,6 +135,11 @@ class SpanListModel(FlatTableModel):
     def row_of(self, span_id: int) -> int | None:
         """Found by binary search on the sort key (no per-row table to rebuild on every change); None for
         a span not in the list or of a hidden layer."""
+        added = self._added
+        if added is not None and added[0] == span_id:  # (a tag selects the span it just added: no search)
+            row = added[1]
+            if row < len(self._spans) and self._spans[row].id == span_id:
+                return row
         span = self._by_id.get(span_id)
         if span is None or span.annotator in self.hidden:
             return None

@@ -205,3 +205,32 @@ def test_the_lists_rows_are_followed_by_each_tables_own_selection_model_only(ope
             assert header.selectionModel() is table.selectionModel()
             left_behind = [s for s in header.findChildren(QItemSelectionModel) if s is not table.selectionModel()]
             assert left_behind and all(s.model() is None for s in left_behind)
+
+
+def test_the_span_list_finds_each_spans_row_after_adds_removals_and_sorting(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """``row_of`` takes the row of the span just added without a search: the rows others' adds, removals and
+    a new sort order move it to are found all the same."""
+    from PySide6.QtCore import Qt
+
+    from annotator.core.model import StoredSpan
+    from annotator.gui.span_list import SPAN_ROLE, SpanListModel
+
+    model = SpanListModel()
+    model.reset([])
+
+    def span(span_id: int, start: int, label: str = "actor") -> StoredSpan:
+        return StoredSpan(span_id, 1, start, start + 3, label, "قال", "tester", "draft", None, None, "manual")
+
+    def rows_by_id() -> dict[int, int]:
+        return {model.index(row, 0).data(SPAN_ROLE).id: row for row in range(model.rowCount())}
+
+    for span_id, start in ((1, 50), (2, 10), (3, 30), (4, 70), (5, 0)):
+        model.add(span(span_id, start))
+        assert model.row_of(span_id) == rows_by_id()[span_id]
+    model.add(span(6, 40))
+    model.remove(3)  # above the span just added: its row moves up
+    model.add(span(7, 5, "location"))  # above it again
+    assert all(model.row_of(i) == row for i, row in rows_by_id().items())
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert all(model.row_of(i) == row for i, row in rows_by_id().items())
+    assert model.row_of(3) is None
