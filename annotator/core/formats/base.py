@@ -62,24 +62,29 @@ class FormatReport:
     dropped_by_reason: Counter[str] = field(default_factory=Counter)  # every span left out
     listed: int | None = field(default_factory=lambda: DROPPED_LISTED)
 
+    @property
+    def room(self) -> int | None:
+        """How many more spans left out this report lists (None: no limit)."""
+        return None if self.listed is None else max(self.listed - len(self.dropped), 0)
+
     def drop(self, document: str, text: str, span: SpanRecord, reason: str) -> None:
         self.dropped_by_reason[reason] += 1
-        if self.listed is None or len(self.dropped) < self.listed:
+        if self.room != 0:  # (the span's text is cut only for a span listed)
             self.dropped.append(DroppedSpan(document, span.start, span.end, span.label,
                                             text[span.start:span.end], reason))
 
     def add_dropped(self, dropped: DroppedSpan) -> None:
         """A span another report left out, counted and listed here."""
         self.dropped_by_reason[dropped.reason] += 1
-        if self.listed is None or len(self.dropped) < self.listed:
+        if self.room != 0:
             self.dropped.append(dropped)
 
     def add(self, other: FormatReport) -> None:
         """What ``other`` (about the documents after this report's) found, added to this report."""
         self.notes.update(other.notes)
         self.dropped_by_reason.update(other.dropped_by_reason)
-        room = len(other.dropped) if self.listed is None else self.listed - len(self.dropped)
-        self.dropped.extend(other.dropped[:max(room, 0)])
+        room = self.room
+        self.dropped.extend(other.dropped if room is None else other.dropped[:room])
 
     @property
     def dropped_count(self) -> int:

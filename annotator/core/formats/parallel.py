@@ -127,7 +127,7 @@ def _in_workers(work: Work[T], documents: Iterator[ExportDocument], report: Form
         for documents_in_batch in _batches(documents):
             # The batch lists no more spans left out than the report has room for now (it may have less by
             # the time the batch is added): an export leaving out 281,000 spans sent each one back.
-            room = None if report.listed is None else max(report.listed - len(report.dropped), 0)
+            room = report.room
             batch = _Batch(documents_in_batch, room)
             # A worker's batch that is done frees its place at once, even while an older one is still
             # waited for: a worker never sits idle while this process does a batch of its own.
