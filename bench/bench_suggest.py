@@ -179,7 +179,7 @@ def tag_while_training(documents) -> Metric:  # type: ignore[no-untyped-def]
                    for name, d in documents]
         import_records(store, "aqmar", records)
         window = MainWindow(store)
-        window.settings.setValue("suggestions/retrain_every", 0)
+        window.training.set_every(0)
         window.resize(1280, 800)
         window.show()
         summaries = store.document_summaries()

@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> list[Metric]:
         shutil.copyfile(db, twin)  # the interleaved raw baseline's own file, with the same 1M rows
         store = Store(open_database(f"sqlite:///{db}"), "bench")
         window = MainWindow(store)
-        window.settings.setValue("suggestions/retrain_every", 0)  # the tag path alone (suggest: tag_while_training)
+        window.training.set_every(0)  # the tag path alone (suggest: tag_while_training)
         window.resize(1280, 800)
         window.show()
         window.open_document(document_ids[0])

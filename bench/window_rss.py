@@ -19,7 +19,7 @@ def main(db: str, document_id: int) -> int:
     app = application()
     load_bundled_fonts()
     window = MainWindow(Store(open_database(f"sqlite:///{db}"), "bench"))
-    window.settings.setValue("suggestions/retrain_every", 0)
+    window.training.set_every(0)
     window.resize(1280, 800)
     window.show()
     loop = QEventLoop()

@@ -32,17 +32,25 @@ class ModelTraining(QObject):
         self.window = window
         self.process: QProcess | None = None
         self.new_spans = 0
+        self._every: int | None = None  # the setting, read once: reading QSettings was a fiftieth of a tag
 
     @property
     def every(self) -> int:
-        return int(self.window.settings.value(RETRAIN_KEY, DEFAULT_RETRAIN_EVERY))
+        if self._every is None:
+            self._every = int(self.window.settings.value(RETRAIN_KEY, DEFAULT_RETRAIN_EVERY))
+        return self._every
+
+    def set_every(self, value: int) -> None:
+        """Retrain after every ``value`` new spans (0: never), kept in the settings."""
+        self.window.settings.setValue(RETRAIN_KEY, value)
+        self._every = value
 
     def ask_every(self) -> None:
         value, ok = QInputDialog.getInt(self.window, self.tr("Retrain the model"),
                                         self.tr("Retrain after this many new spans (0: never):"),
                                         self.every, 0, 100_000)
         if ok:
-            self.window.settings.setValue(RETRAIN_KEY, value)
+            self.set_every(value)
 
     def span_added(self) -> None:
         self.new_spans += 1

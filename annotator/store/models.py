@@ -139,8 +139,9 @@ span_history = Table(
     _optional("before", JSON),
     _optional("after", JSON),
     _required("reverted", Boolean, default=False, server_default=false()),
+    # No index on span_id: nothing looks the history up by span, and each index is one more page written
+    # on every tag.
     Index("ix_span_history_document_actor", "document_id", "actor_id", "id"),
-    Index("ix_span_history_span", "span_id"),
     sqlite_autoincrement=True,
 )
 

@@ -84,7 +84,7 @@ def test_the_panel_lists_best_first_and_a_click_selects_for_enter(open_window, q
 def test_the_model_is_retrained_in_the_background_after_n_new_spans(open_window, qtbot) -> None:
     window = open_window()
     wait_for_suggestions(window, qtbot)
-    window.settings.setValue("suggestions/retrain_every", 3)
+    window.training.set_every(3)
     assert window.store.model_info() is None
     for phrase in ("العراق", "الولايات المتحدة", "أمريكا"):
         select_with_keyboard(window, phrase)
@@ -115,3 +115,33 @@ def test_a_claim_from_a_reporting_verb_proposes_its_speaker_as_the_source(open_w
     spans = {s.id: s for s in window.store.spans(document)}
     assert (spans[link.from_id].text, spans[link.to_id].text) == (claim.text, "قائد فصيل")
     assert spans[link.from_id].origin == "suggestion:cues"
+
+
+def test_retrain_after_is_asked_in_a_dialog_kept_in_the_settings_and_used_at_once(open_window, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    window = open_window()
+    assert window.training.every == 20  # the default
+    action = next(a for a in window.findChildren(type(window.suggestions_action)) if a.text() == "&Retrain after…")
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(50, answer)
+            return
+        dialog.setIntValue(2)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    action.trigger()
+    assert window.settings.value("suggestions/retrain_every") in (2, "2")
+    assert window.training.every == 2
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)  # (the dialog had the keys)
+    window.view.setFocus()
+    select_with_keyboard(window, "العراق")
+    press(window, Qt.Key.Key_2)
+    assert window.training.new_spans == 1 and window.training.process is None  # one of the two
+    assert open_window(extra=False).training.every == 2  # a restarted window reads it back
