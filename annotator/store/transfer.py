@@ -330,7 +330,11 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
             select(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id, spans_t.c.text,
                    spans_t.c.annotator_id, spans_t.c.status, spans_t.c.note, spans_t.c.id, spans_t.c.origin)
             .where(*conditions)
-            .order_by(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.id)
+            # The identity constraint's order, which its index gives without sorting (ordering by id after
+            # the offsets made SQLite sort each run of equal offsets: twice the query's time). Spans with
+            # the same offsets are put back in id order below.
+            .order_by(spans_t.c.document_id, spans_t.c.start, spans_t.c.end, spans_t.c.label_id,
+                      spans_t.c.annotator_id)
         )
         link_rows = connection.execution_options(yield_per=batch).execute(
             select(links_t.c.document_id, links_t.c.id, link_types_t.c.name, links_t.c.from_span_id,
@@ -357,12 +361,19 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
         pending, pending_link = next(span_tuples, None), next(link_tuples, None)
         for document_id, name, text, sha256, meta in chain.from_iterable(document_rows.partitions()):
             spans: list[SpanRecord] = []
+            last_start = last_end = last_id = -1
+            by_id = True
             while pending is not None and pending[0] <= document_id:
                 owner, start, end, label_id, span_text, annotator_id, status, note, span_id, origin = pending
                 if owner == document_id:
+                    if start == last_start and end == last_end and span_id < last_id:
+                        by_id = False
+                    last_start, last_end, last_id = start, end, span_id
                     spans.append(SpanRecord(start, end, label_names[label_id], span_text,
                                             annotator_names[annotator_id], status, note, span_id, origin))
                 pending = next(span_tuples, None)
+            if not by_id:
+                spans.sort(key=_offsets_and_id)
             links: list[LinkRecord] = []
             kept = {span.id for span in spans}
             while pending_link is not None and pending_link[0] <= document_id:
@@ -372,6 +383,10 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
                     links.append(LinkRecord(from_id, to_id, type_name, annotator_names[annotator_id], status, link_id))
                 pending_link = next(link_tuples, None)
             yield ExportDocument(name, text, sha256, spans, dict(meta or {}), links)
+
+
+def _offsets_and_id(span: SpanRecord) -> tuple[int, int, int]:
+    return span.start, span.end, span.id  # type: ignore[return-value]
 
 
 def _finished_by(document_column, annotator_column):  # type: ignore[no-untyped-def]

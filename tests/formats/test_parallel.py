@@ -172,8 +172,13 @@ def test_one_core_means_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert content == export(write_conll, documents, tmp_path / "here.conll")[0]
 
 
+@pytest.mark.parametrize(("write", "suffix"), [
+    (write_conll, ".conll"),
+    # spaCy's workers give each string once per export: a batch done again here must give its own again
+    pytest.param(write_spacy, ".spacy", marks=pytest.mark.skipif(spacy is None, reason="needs spaCy"))],
+    ids=["conll", "spacy"])
 def test_a_killed_worker_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_workers: dict[int, int],
-                                       caplog: pytest.LogCaptureFixture) -> None:
+                                       caplog: pytest.LogCaptureFixture, write, suffix: str) -> None:  # type: ignore[no-untyped-def]
     documents = corpus()
     killed = []
 
@@ -187,14 +192,14 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path, monkeypatch: pytest.Monke
 
     report = FormatReport()
     with caplog.at_level(logging.WARNING, logger="annotator.export"):
-        count = write_conll(killing(documents), tmp_path / "killed.conll", report)
+        count = write(killing(documents), tmp_path / f"killed{suffix}", report)
     assert killed, "no worker was running to be killed"
     assert "export worker process stopped unexpectedly" in caplog.text
     with monkeypatch.context() as here:
         one_process(here)
-        expected, expected_report, expected_count = export(write_conll, documents, tmp_path / "here.conll")
+        expected, expected_report, expected_count = export(write, documents, tmp_path / f"here{suffix}")
     assert count == expected_count
-    assert (tmp_path / "killed.conll").read_bytes() == expected
+    assert (tmp_path / f"killed{suffix}").read_bytes() == expected
     assert report.dropped == expected_report.dropped and report.notes == expected_report.notes
 
 

@@ -70,6 +70,26 @@ def test_export_keeps_every_span_equal_to_its_slice(store: Store) -> None:
             assert document.text[span.start:span.end] == span.text
 
 
+def test_export_lists_spans_by_offsets_then_in_the_order_they_were_added(db_url: str, store: Store) -> None:
+    """The spans come from the database in the identity index's order (offsets, label, annotator); those
+    with the same offsets go out in the order they were added, whatever their labels and annotators."""
+    from annotator.store import open_database
+
+    text = "قال الرئيس في بغداد يوم الاثنين"
+    document_id = import_records(store, "order", [DocumentRecord(name="order", text=text)]).document_ids[0]
+    other = Store(open_database(db_url), "salma")
+    added = [(store, 4, 10, "claim"), (other, 4, 10, "actor"), (store, 14, 19, "location"), (store, 4, 10, "date"),
+             (store, 0, 3, "claim"), (store, 4, 10, "actor"), (store, 0, 3, "actor")]
+    ids = [writer.add_span(document_id, start, end, label).id for writer, start, end, label in added]
+    assert ids == sorted(ids)
+    (document,) = iter_export(store)
+    assert [(s.start, s.end, s.label, s.annotator) for s in document.spans] == [
+        (0, 3, "claim", "tester"), (0, 3, "actor", "tester"),
+        (4, 10, "claim", "tester"), (4, 10, "actor", "salma"), (4, 10, "date", "tester"), (4, 10, "actor", "tester"),
+        (14, 19, "location", "tester")]
+    other.engine.dispose()
+
+
 def test_export_filters(store: Store) -> None:
     _import_edge_cases(store)
     by_salma = list(iter_export(store, ExportFilter(annotators=["salma"])))

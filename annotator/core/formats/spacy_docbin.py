@@ -56,6 +56,7 @@ from annotator.core.formats.spacy_docs import (
     document_parts,
     forget,
     import_spacy,
+    stream_parts,
     words_and_spaces,
 )
 from annotator.core.links import LinkRecord
@@ -76,7 +77,7 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
         with _srsly_looked_up_once():
             # Each document's Doc is made in worker processes when the export is large (``parallel``) and
             # comes back as its parts of the DocBin, added here in order.
-            for parts in per_document(document_parts, documents, report, setup=_start_worker):
+            for parts in per_document(stream_parts, documents, report, setup=_start_worker):
                 stream.add(parts)
             with atomic_output(out, "wb") as handle:
                 stream.write(handle)
