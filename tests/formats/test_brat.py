@@ -12,6 +12,8 @@ from annotator.core.formats.brat import (
     EDGE_BREAKS,
     ONLY_BREAKS,
     NewlineMap,
+    _pieces,
+    fragments,
     read_brat,
     safe_name,
     write_brat,
@@ -293,3 +295,13 @@ def test_any_export_is_accepted_by_brats_rules_and_reads_back(data: st.DataObjec
     assert back.text == lf and span_set(back.spans) == expected
     assert all(back.text[s.start:s.end] == s.text for s in back.spans)
     assert len(report.dropped) == sum(1 for s in spans if not s.text.strip())
+
+
+@given(data=st.data())
+def test_a_span_on_one_line_is_one_piece_as_the_general_rule_makes_it(data: st.DataObject) -> None:
+    """``fragments`` takes a span without a line break as one piece without looking at it further: the same
+    pieces as the general rule (``_pieces``) gives, for any span, with or without breaks."""
+    text = "".join(data.draw(st.lists(BREAKING, min_size=1, max_size=25)))
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    assert fragments(text, start, end) == _pieces(text, start, end)

@@ -50,6 +50,7 @@ from annotator.core.text import decode_utf8
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAKS = re.compile(rf"\r\n|[{_BREAKS}]")
 _PIECE = re.compile(rf"[^{_BREAKS}]+")
+_BREAK = re.compile(rf"[{_BREAKS}]")
 _UNSAFE = re.compile(r"[^\w.\-]+")
 # Names Windows will not open as files, whatever the extension.
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -86,6 +87,7 @@ class NewlineMap:
         pairs = [m.start() for m in re.finditer("\r\n", text)]
         self._raw_lf = [r + 1 for r in pairs]  # the \n of each CRLF in the stored text
         self._brat_lf = [r - index for index, r in enumerate(pairs)]  # the LF standing for it in brat's
+        self.same = not pairs  # no CRLF: the offsets are the same in both
 
     def to_brat(self, raw: int) -> int:
         """A boundary between \\r and \\n goes after the line feed."""
@@ -99,6 +101,13 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The pieces of ``text[start:end]`` between its line breaks, as brat writes a span crossing lines:
     spaces beside an inner break go to the gap, a space at the span's own edge stays (so the span reads
     back exactly); line breaks at the edges are left out (the caller reports it)."""
+    if _BREAK.search(text, start, end) is None:  # (nearly every span: on one line, one piece)
+        return [(start, end)] if start < end else []
+    return _pieces(text, start, end)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``fragments`` for a span with line breaks in it (and the same for any other)."""
     pieces = [(m.start(), m.end()) for m in _PIECE.finditer(text, start, end)]
     kept = []
     for index, (first, after) in enumerate(pieces):
@@ -145,8 +154,10 @@ def _t_lines(document: ExportDocument, report: FormatReport) -> _Written:
     text = newlines.brat_text
     written = _Written(text)
     seen: dict[tuple[tuple[tuple[int, int], ...], str], str] = {}
+    same = newlines.same
     for span in document.spans:
-        pieces = fragments(text, newlines.to_brat(span.start), newlines.to_brat(span.end))
+        pieces = fragments(text, span.start, span.end) if same else \
+            fragments(text, newlines.to_brat(span.start), newlines.to_brat(span.end))
         if not document.text[span.start:span.end].strip():  # brat takes a blank text column for a missing one
             report.drop(document.name, document.text, span, ONLY_BREAKS)
             continue
@@ -159,12 +170,16 @@ def _t_lines(document: ExportDocument, report: FormatReport) -> _Written:
         t_id = seen[key] = f"T{len(seen) + 1}"
         if span.id is not None:
             written.t_of.setdefault(span.id, (t_id, span.label))
-        if (newlines.to_raw(pieces[0][0]), newlines.to_raw(pieces[-1][1])) != (span.start, span.end):
+        first, last = pieces[0][0], pieces[-1][1]
+        if ((first, last) if same else (newlines.to_raw(first), newlines.to_raw(last))) != (span.start, span.end):
             report.note(EDGE_BREAKS)
         if span.label not in written.labels:
             written.labels.append(span.label)
-        ranges = ";".join(f"{a} {z}" for a, z in pieces)
-        written.lines.append(f"{t_id}\t{span.label} {ranges}\t{' '.join(text[a:z] for a, z in pieces)}\n")
+        if len(pieces) == 1:
+            written.lines.append(f"{t_id}\t{span.label} {first} {last}\t{text[first:last]}\n")
+        else:
+            ranges = ";".join(f"{a} {z}" for a, z in pieces)
+            written.lines.append(f"{t_id}\t{span.label} {ranges}\t{' '.join(text[a:z] for a, z in pieces)}\n")
     return written
 
 
