@@ -57,7 +57,7 @@ class DocumentListModel(FlatTableModel):
         self._states[document_id] = state
         row = self._rows.get(document_id)
         if row is not None:
-            self.dataChanged.emit(self.index(row, STATE_COLUMN), self.index(row, STATE_COLUMN))
+            self.dataChanged.emit(self.cell(row, STATE_COLUMN), self.cell(row, STATE_COLUMN))
 
     def document_ids(self) -> list[int]:
         return [d.id for d in self._documents]
@@ -75,7 +75,7 @@ class DocumentListModel(FlatTableModel):
             return
         old = self._documents[row]
         self._documents[row] = DocumentSummary(old.id, old.name, old.span_count + total, old.my_span_count + mine)
-        self.dataChanged.emit(self.index(row, 1), self.index(row, 3))
+        self.dataChanged.emit(self.cell(row, 1), self.cell(row, 3))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

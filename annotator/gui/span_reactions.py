@@ -47,7 +47,7 @@ class SpanReactions:
             return
         row = self.spans_model.row_of(span.id)
         if row is not None:
-            index = self.spans_model.index(row, 0)
+            index = self.spans_model.cell(row, 0)
             if not selection.isRowSelected(row):
                 self._syncing_list = True  # the list follows the span: its selection slot has nothing to do
                 try:
@@ -83,7 +83,12 @@ class SpanReactions:
                 self._syncing_list = False
             self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
         self._update_counts()
-        self._refresh_layers()
+        shown = getattr(self, "_shown_layers", None)
+        if shown is not None and span.annotator in shown[0] and sum(n not in shown[1] for n in shown[0]) <= 1:
+            # A span of a layer already listed, with one layer shown: no new layer, no disagreement to look for.
+            self.view.schedule_decorate()
+        else:
+            self._refresh_layers()
         # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
         self.select_span(span)
         self.suggesting.tagged(span)

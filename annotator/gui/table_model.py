@@ -23,6 +23,11 @@ class FlatTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    def cell(self, row: int, column: int) -> QModelIndex:
+        """The index of a cell known to be in the table. ``index()`` checks that it is by asking this model's
+        ``rowCount`` and ``columnCount``, two calls into Python for each index, at every tag."""
+        return self.createIndex(row, column)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.COLUMNS[section])
