@@ -83,12 +83,7 @@ class SpanReactions:
                 self._syncing_list = False
             self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
         self._update_counts()
-        shown = getattr(self, "_shown_layers", None)
-        if shown is not None and span.annotator in shown[0] and sum(n not in shown[1] for n in shown[0]) <= 1:
-            # A span of a layer already listed, with one layer shown: no new layer, no disagreement to look for.
-            self.view.schedule_decorate()
-        else:
-            self._refresh_layers()
+        self._refresh_layers(added=span)
         # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
         self.select_span(span)
         self.suggesting.tagged(span)
@@ -144,13 +139,19 @@ class SpanReactions:
             self._select_span_row(self.selected_span)  # (a reset list has no row selected)
         self._refresh_layers()
 
-    def _refresh_layers(self: MainWindow) -> None:
+    def _refresh_layers(self: MainWindow, added: StoredSpan | None = None) -> None:
         """Layer list, layer styles and disagreement marks, after the spans or the shown layers changed.
         The list is rebuilt only when the set of annotators or the hidden ones change, and disagreements
-        are looked for only with two or more layers shown (a single annotator's tag stays cheap)."""
+        are looked for only with two or more layers shown (a single annotator's tag stays cheap). A span
+        ``added`` to a layer already listed, with one layer shown, changes neither."""
+        listed = getattr(self, "_shown_layers", None)
+        if added is not None and listed is not None and added.annotator in listed[0] \
+                and sum(name not in listed[1] for name in listed[0]) <= 1:
+            self.view.schedule_decorate()
+            return
         names = sorted(self.session.spans.annotators())
         layers = (tuple(names), frozenset(self.view.hidden_annotators))
-        if layers != getattr(self, "_shown_layers", None):
+        if layers != listed:
             self._shown_layers = layers
             others = [n for n in names if n != self.store.user]
             self.view.layer_index = {name: index for index, name in enumerate(others)}
