@@ -5,6 +5,7 @@ export is cancelled."""
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import multiprocessing
 import os
@@ -26,7 +27,8 @@ from annotator.core.formats import parallel
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.formats.conll import read_conll, write_conll
 from annotator.core.formats.conll2003 import write_conll2003
-from annotator.core.formats.hf import LINK_END_LEFT_OUT, label_names_path, write_hf
+from annotator.core.formats.hf import LINK_END_LEFT_OUT, default_names, label_names_path, write_hf
+from annotator.core.formats.hf import rows as hf_rows
 from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.links import LinkRecord
 from annotator.core.model import SpanRecord
@@ -126,6 +128,37 @@ def test_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch: pyte
         assert {tuple(span[3:]) for span in docs[documents[-1].name].user_data["annotator"]["spans"]} == {
             ("salma", "draft")}
     assert not multiprocessing.active_children()  # the workers ended with the export
+
+
+def test_hf_rows_with_labels_beyond_the_defaults_get_their_ids_in_order_in_workers(
+        tmp_path: Path, in_workers: dict[int, int]) -> None:
+    """The workers write a row whole only when its tags have default ids; rows with other labels come back
+    for their ids, given in the order those labels turn up: each line is ``json.dumps`` of the row."""
+    documents = corpus()
+    for number, document in enumerate(documents):
+        if number % 7 == 3:  # labels the defaults do not have, the first ones well into the export
+            document.spans = [span if index % 5 else SpanRecord(span.start, span.end, f"{span.label}-{number % 3}",
+                                                                span.text, span.annotator)
+                              for index, span in enumerate(document.spans)]
+    out = tmp_path / "workers.jsonl"
+    write_hf(iter(documents), out)
+    assert in_workers
+    names = json.loads(label_names_path(out).read_text(encoding="utf-8"))
+    defaults = default_names()
+    rows = list(hf_rows(iter(documents), FormatReport(), default_names(), [0]))
+    assert out.read_text(encoding="utf-8").splitlines() == [json.dumps(row, ensure_ascii=False) for row in rows]
+    assert names["ner_tags"][:len(defaults["ner_tags"])] == defaults["ner_tags"]
+    default_labels = {name[2:] for name in defaults["ner_tags"][1:]}
+    seen: list[str] = []  # the labels beyond the defaults, in the order the rows use them first
+    for row in rows:
+        for label in (names["ner_tags"][tag][2:] for tag in row["ner_tags"] if tag):
+            if label not in default_labels and label not in seen:
+                seen.append(label)
+    assert names["ner_tags"][len(defaults["ner_tags"]):] == [f"{p}-{label}" for label in seen for p in "BI"]
+    assert len([label for label in seen if label[-2:] in ("-0", "-1", "-2")]) >= 3
+    first_custom = next(index for index, row in enumerate(rows) if any(
+        tag >= len(defaults["ner_tags"]) for tag in row["ner_tags"]))
+    assert 0 < first_custom < len(rows) - 1
 
 
 def collector_pace(_document: ExportDocument, _report: FormatReport) -> tuple[int, bool, int]:

@@ -70,6 +70,17 @@ def _names(labels: list[str]) -> list[str]:
     return ["O", *(f"{prefix}-{label}" for label in labels for prefix in "BI")]
 
 
+def default_names() -> dict[str, list[str]]:
+    """Each tag column's names as an export starts; the names of other labels follow them as they turn up."""
+    return {"ner_tags": _names(_ENTITY_LABELS), "claim_tags": _names(["claim"])}
+
+
+# The default names' ids, the same in every export: a worker can write them without asking which others
+# this export has met so far.
+_DEFAULT_IDS = {column: {name: number for number, name in enumerate(names)}
+                for column, names in default_names().items()}
+
+
 def label_names_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.labels.json") if out.suffix else out / "labels.json"
 
@@ -160,12 +171,17 @@ def rows(documents: Iterable[ExportDocument], report: FormatReport, names: dict[
 
 def json_lines(documents: Iterable[ExportDocument], report: FormatReport, names: dict[str, list[str]],
                counter: list[int]) -> Iterator[str]:
-    """``rows`` as JSON lines, the same bytes as ``json.dumps(row)``: the workers write each row's JSON
-    but its tag ids, which are given here, in order (encoding the rows here made this process the
-    export's slow end)."""
+    """``rows`` as JSON lines, the same bytes as ``json.dumps(row)``, a document's at a time. The workers
+    write each row whole when its tags are among the default labels', whose ids never change; a row with
+    another label's tag comes back without its tag columns, which are given here, in order, as such labels
+    turn up (encoding every row here, or even only its tag ids, made this process the export's slow end)."""
     tag_ids = _TagIds(names)
-    for _name, lines in per_document(_document_lines, documents, report):
-        for head, entities, claims, tail in lines:
+    for _name, pieces in per_document(_document_lines, documents, report):
+        for piece in pieces:
+            if isinstance(piece, str):
+                yield piece
+                continue
+            head, entities, claims, tail = piece
             ner, claim = tag_ids("ner_tags", entities), tag_ids("claim_tags", claims)
             yield (f'{head}, "ner_tags": [{", ".join(map(str, ner))}], '
                    f'"claim_tags": [{", ".join(map(str, claim))}], {tail}\n')
@@ -203,15 +219,34 @@ def _document_rows(document: ExportDocument, report: FormatReport) -> tuple[str,
                                zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags, strict=True))]
 
 
-def _document_lines(document: ExportDocument, report: FormatReport) -> tuple[str, list[tuple[Any, ...]]]:
-    """A document's rows as (the JSON before the tag columns, entity tags, claim tags, the JSON after)."""
+def _document_lines(document: ExportDocument, report: FormatReport) -> tuple[str, list[str | tuple[Any, ...]]]:
+    """A document's rows for ``json_lines``: the rows whose tags all have a default id written whole (each run
+    of them one string), any other as (the JSON before its tag columns, entity tags, claim tags, the JSON
+    after)."""
     name, sentences = _document_rows(document, report)
-    lines = []
+    pieces: list[str | tuple[Any, ...]] = []
+    written: list[str] = []
+    entity_ids, claim_ids = _DEFAULT_IDS["ner_tags"], _DEFAULT_IDS["claim_tags"]
     for index, (tokens, entities, claims, row_spans, row_relations) in enumerate(sentences):
-        head = json.dumps({"id": f"{name}#{index + 1}", "document": name, "tokens": tokens}, ensure_ascii=False)
-        tail = json.dumps({"spans": row_spans, "relations": row_relations}, ensure_ascii=False)
-        lines.append((head[:-1], entities, claims, tail[1:]))
-    return name, lines
+        row = {"id": f"{name}#{index + 1}", "document": name, "tokens": tokens}
+        try:
+            row["ner_tags"] = list(map(entity_ids.__getitem__, entities))
+            row["claim_tags"] = list(map(claim_ids.__getitem__, claims))
+        except KeyError:
+            if written:
+                pieces.append("".join(written))
+                written = []
+            row.pop("ner_tags", None)
+            head = json.dumps(row, ensure_ascii=False)
+            tail = json.dumps({"spans": row_spans, "relations": row_relations}, ensure_ascii=False)
+            pieces.append((head[:-1], entities, claims, tail[1:]))
+            continue
+        row["spans"], row["relations"] = row_spans, row_relations
+        written.append(json.dumps(row, ensure_ascii=False))
+        written.append("\n")
+    if written:
+        pieces.append("".join(written))
+    return name, pieces
 
 
 def _datasets_features(names: dict[str, list[str]]) -> Any:
@@ -239,7 +274,7 @@ def _arrow_schema() -> Any:
 
 def write_hf(documents: Iterable[ExportDocument], out: Path, report: FormatReport | None = None) -> int:
     report = report if report is not None else FormatReport()
-    names = {"ner_tags": _names(_ENTITY_LABELS), "claim_tags": _names(["claim"])}
+    names = default_names()
     counter = [0]
     suffix = out.suffix.lower()
     if suffix in (".jsonl", ".json"):
