@@ -370,8 +370,8 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
                     if start == last_start and end == last_end and span_id < last_id:
                         by_id = False
                     last_start, last_end, last_id = start, end, span_id
-                    spans.append(SpanRecord(start, end, label_names[label_id], span_text,
-                                            annotator_names[annotator_id], status, note, span_id, origin))
+                    spans.append(_new(SpanRecord, (start, end, label_names[label_id], span_text,
+                                                   annotator_names[annotator_id], status, note, span_id, origin)))
                 pending = next(span_tuples, None)
             if not by_id:
                 spans.sort(key=_OFFSETS_AND_ID)
@@ -387,6 +387,7 @@ def iter_export(store: Store, export_filter: ExportFilter | None = None,
 
 
 _OFFSETS_AND_ID = attrgetter("start", "end", "id")
+_new = tuple.__new__  # a SpanRecord from its fields in one C call, without the named tuple's own __new__
 
 
 def _finished_by(document_column, annotator_column):  # type: ignore[no-untyped-def]

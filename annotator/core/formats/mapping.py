@@ -54,7 +54,7 @@ class LabelMapping:
                 continue
             if target != span.label:
                 self.renamed[f"{span.label} → {target}"] += 1
-                span = replace(span, label=target)
+                span = span._replace(label=target)
             kept_at[index] = len(spans)
             spans.append(span)
         links = []
