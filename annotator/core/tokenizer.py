@@ -91,28 +91,34 @@ def tokenize(text: str) -> list[Token]:
         end = offset + len(chunk)
         if chunk.isalnum():
             append(_new(Token, (chunk, offset, end)))
-        elif chunk[:-1].isalnum() and _facts(chunk[-1])[5]:
-            # a word and the punctuation after it (، . » ؟): the commonest run that is not one word
-            append(_new(Token, (chunk[:-1], offset, end - 1)))
-            append(_new(Token, (chunk[-1], end - 1, end)))
-        else:
-            # Runs are looked at character by character once each (a word with tanween, «قال): one
-            # not at the text's start splits the same way wherever it is.
-            pieces = _RUNS.get(chunk) if offset else None
-            if pieces is None:
-                pieces = _split_run(chunk, offset)
-                if offset:
-                    if len(_RUNS) >= _RUNS_KEPT:
-                        _RUNS.clear()
-                    _RUNS[chunk] = pieces
-            for piece_start, piece_end in pieces:
-                append(_new(Token, (chunk[piece_start:piece_end], offset + piece_start, offset + piece_end)))
+            continue
+        # The rest (a word and the punctuation after it, a word with tanween, «قال) are split once each: a
+        # run not at the text's start splits the same way wherever it is.
+        pieces = _RUNS.get(chunk) if offset else None
+        if pieces is None:
+            pieces = _pieces(chunk, offset)
+            if offset:
+                if len(_RUNS) >= _RUNS_KEPT:
+                    _RUNS.clear()
+                _RUNS[chunk] = pieces
+        for piece, piece_start, piece_end in pieces:
+            append(_new(Token, (piece, offset + piece_start, offset + piece_end)))
     return tokens
 
 
-# The pieces of the whitespace-free runs split so far (beyond the text's first), at most _RUNS_KEPT.
-_RUNS: dict[str, tuple[tuple[int, int], ...]] = {}
+# The pieces of the whitespace-free runs split so far (beyond the text's first), at most _RUNS_KEPT: each
+# piece's text and its bounds in the run.
+_RUNS: dict[str, tuple[tuple[str, int, int], ...]] = {}
 _RUNS_KEPT = 50_000
+
+
+def _pieces(chunk: str, offset: int) -> tuple[tuple[str, int, int], ...]:
+    """The tokens of a run that is not one word, as (text, start, end) within the run."""
+    head = chunk[:-1]
+    if head.isalnum() and _facts(chunk[-1])[5]:
+        # a word and the punctuation after it (، . » ؟): the commonest, without looking at each character
+        return (head, 0, len(head)), (chunk[-1], len(head), len(chunk))
+    return tuple((chunk[a:b], a, b) for a, b in _split_run(chunk, offset))
 
 
 def _split_run(chunk: str, offset: int) -> tuple[tuple[int, int], ...]:

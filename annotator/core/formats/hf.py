@@ -34,8 +34,7 @@ columns hold beyond them, and ``relations`` gives the links between them.
 from __future__ import annotations
 
 import json
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -85,31 +84,28 @@ def label_names_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.labels.json") if out.suffix else out / "labels.json"
 
 
-def _offset_index(bounds: array[int], offset: int) -> int | None:
-    index = bisect_left(bounds, offset)
-    return index if index < len(bounds) and bounds[index] == offset else None
-
-
-def _row_spans(document: ExportDocument, tagged: TaggedDocument
+def _row_spans(tagged: TaggedDocument
                ) -> tuple[list[list[tuple[int, int, str]]], dict[tuple[int, int, str], tuple[int, int]]]:
     """Each row's spans as token index ranges ``(start, end, label)`` within the row, and where each span
     (by offsets and label) went: ``(row, index in the row's spans)``. A span off the tokens or across rows
     (only one left out of the tag columns can be) is in no row."""
-    (starts, ends), firsts = tagged.bounds, tagged.firsts
+    firsts = tagged.firsts
+    rows = len(firsts)
     per_row: list[list[tuple[int, int, str]]] = [[] for _ in tagged.sentences]
     where: dict[tuple[int, int, str], tuple[int, int]] = {}
-    for span in sorted(document.spans, key=lambda s: (s.start, -s.end, s.label)):
+    for span, place in tagged.placed:
+        if place is None:
+            continue
         key = (span.start, span.end, span.label)
         if key in where:
             continue
-        first, last = _offset_index(starts, span.start), _offset_index(ends, span.end)
-        if first is None or last is None:
-            continue
+        first, after = place
         row = bisect_right(firsts, first) - 1
-        if row + 1 < len(firsts) and last >= firsts[row + 1]:
+        if row + 1 < rows and after > firsts[row + 1]:
             continue
+        row_first = firsts[row]
         where[key] = (row, len(per_row[row]))
-        per_row[row].append((first - firsts[row], last + 1 - firsts[row], span.label))
+        per_row[row].append((first - row_first, after - row_first, span.label))
     return per_row, where
 
 
@@ -145,7 +141,7 @@ def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocum
     tag columns leave out for overlapping another but that the spans column holds is reported as such."""
     own = FormatReport(listed=None)  # (each span left out is looked at below)
     tagged = tag_document(document, own)
-    spans, where = _row_spans(document, tagged)
+    spans, where = _row_spans(tagged)
     for what, count in own.notes.items():
         report.note(what, count)
     for dropped in own.dropped:

@@ -37,6 +37,14 @@ class TaggedDocument:
     # index of each sentence's first token: for finding spans in the rows without making these again.
     bounds: tuple[array[int], array[int]] = field(default_factory=lambda: (array("q"), array("q")))
     firsts: list[int] = field(default_factory=list)
+    # The document's spans in ``span_order``, each with the tokens it covers (first, after last), or None
+    # when it does not start and end on token boundaries.
+    placed: list[tuple[SpanRecord, tuple[int, int] | None]] = field(default_factory=list)
+
+
+def span_order(span: SpanRecord) -> tuple[int, int, str]:
+    """By start, the longer first, then by label: the order a column keeps the first of overlapping spans in."""
+    return span.start, -span.end, span.label
 
 
 def _token_bounds(tokens: Sequence[Token]) -> tuple[array[int], array[int]]:
@@ -45,27 +53,42 @@ def _token_bounds(tokens: Sequence[Token]) -> tuple[array[int], array[int]]:
     return array("q", map(itemgetter(1), tokens)), array("q", map(itemgetter(2), tokens))
 
 
-def _column_spans(document: ExportDocument, spans: Sequence[SpanRecord], bounds: tuple[array[int], array[int]],
+def _placed(spans: list[SpanRecord], bounds: tuple[array[int], array[int]]
+            ) -> list[tuple[SpanRecord, tuple[int, int] | None]]:
+    """Each span with the token range it covers, found once for every column and row that places it."""
+    starts, ends = bounds
+    count = len(starts)
+    placed: list[tuple[SpanRecord, tuple[int, int] | None]] = []
+    for span in spans:
+        start, end = span.start, span.end
+        first = bisect_left(starts, start)
+        place = None
+        if first < count and starts[first] == start:
+            last = bisect_left(ends, end, first)
+            if last < count and ends[last] == end:
+                place = (first, last + 1)
+        placed.append((span, place))
+    return placed
+
+
+def _column_spans(document: ExportDocument, placed: list[tuple[SpanRecord, tuple[int, int] | None]],
                   report: FormatReport) -> list[tuple[int, int, str]]:
     """The spans this column can carry as token index ranges ``(first, after_last, label)``."""
-    starts, ends = bounds
     kept: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int, str]] = set()
     last_end = -1
-    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label)):
+    for span, place in placed:
         key = (span.start, span.end, span.label)
         if key in seen:
             report.note("identical span from another annotator written once")
             continue
         seen.add(key)
-        # the token starting at the span's start and the one ending at its end (twice per span: inline)
-        first, last = bisect_left(starts, span.start), bisect_left(ends, span.end)
-        if first == len(starts) or starts[first] != span.start or last == len(ends) or ends[last] != span.end:
+        if place is None:
             report.drop(document.name, document.text, span, OFF_TOKENS)
         elif span.start < last_end:
             report.drop(document.name, document.text, span, OVERLAPS)
         else:
-            kept.append((first, last + 1, span.label))
+            kept.append((place[0], place[1], span.label))
             last_end = span.end
     return kept
 
@@ -88,8 +111,9 @@ def tag_document(document: ExportDocument, report: FormatReport) -> TaggedDocume
     """
     tokens = tokenize(document.text)
     bounds = _token_bounds(tokens)
-    entities = _column_spans(document, [s for s in document.spans if s.label != CLAIM], bounds, report)
-    claims = _column_spans(document, [s for s in document.spans if s.label == CLAIM], bounds, report)
+    placed = _placed(sorted(document.spans, key=span_order), bounds)
+    entities = _column_spans(document, [item for item in placed if item[0].label != CLAIM], report)
+    claims = _column_spans(document, [item for item in placed if item[0].label == CLAIM], report)
     breaks: set[int] = set()
     position = 0
     for sentence in split_sentences(document.text, tokens)[:-1]:
@@ -101,7 +125,7 @@ def tag_document(document: ExportDocument, report: FormatReport) -> TaggedDocume
     cuts = [0, *sorted(breaks), len(tokens)]
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     return TaggedDocument([tokens[a:b] for a, b in pieces], [entity_tags[a:b] for a, b in pieces],
-                          [claim_tags[a:b] for a, b in pieces], bounds, [a for a, _b in pieces])
+                          [claim_tags[a:b] for a, b in pieces], bounds, [a for a, _b in pieces], placed)
 
 
 def decode_tags(tags: Sequence[str], report: FormatReport | None = None) -> list[tuple[int, int, str]]:
