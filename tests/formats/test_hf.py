@@ -4,11 +4,23 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import InputError
-from annotator.core.formats.base import FormatReport
-from annotator.core.formats.hf import SPANS_COLUMN_ONLY, label_names_path, legacy_features, read_hf, write_hf
+from annotator.core.formats.base import ExportDocument, FormatReport
+from annotator.core.formats.hf import (
+    SPANS_COLUMN_ONLY,
+    default_names,
+    json_lines,
+    label_names_path,
+    legacy_features,
+    read_hf,
+    rows,
+    write_hf,
+)
 from annotator.core.formats.iob import decode_tags
+from annotator.core.model import SpanRecord
 from annotator.core.tokenizer import tokenize
 from tests.formats.helpers import edge_documents
 
@@ -163,3 +175,24 @@ def test_reads_rows_with_tag_strings_and_refuses_bad_ones(tmp_path: Path) -> Non
     (document,) = read_hf(path)
     assert document.text == "زار محمد دمشق"
     assert [(s.label, s.text) for s in document.spans] == [("PER", "محمد"), ("LOC", "دمشق")]
+
+
+_TEXT_PIECES = st.sampled_from(["قال", "حلب", " ", "\n", "\r\n", "\t", ".", "،", '"', "\\", "\x01", "\x1b", "\x1f",
+                                "\u2028", "«", "»", "2020-03-15", "😀", "e\u0301", "\x7f"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TEXT_PIECES, min_size=1, max_size=40).map("".join),
+       st.sampled_from(["d", 'a "quoted" \\ name', "ن\x02"]),
+       st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30),
+                          st.sampled_from(["actor", "claim", "date", "event"])), max_size=12))
+def test_json_lines_are_what_json_dumps_writes_for_every_character(text: str, name: str,
+                                                                    picks: list[tuple[int, int, str]]) -> None:
+    """The rows are written piece by piece, not by json.dumps: quotes, backslashes and control characters in
+    tokens and names, and labels with no default id, must come out as json.dumps writes them."""
+    spans = [SpanRecord(start % len(text), min(start % len(text) + width, len(text)), label)
+             for start, width, label in picks]
+    document = ExportDocument(name, text, "sha", [span for span in spans if span.start < span.end])
+    expected = [json.dumps(row, ensure_ascii=False) + "\n"
+                for row in rows([document], FormatReport(), default_names(), [0])]
+    assert "".join(json_lines([document], FormatReport(), default_names(), [0])) == "".join(expected)

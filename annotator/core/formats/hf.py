@@ -34,8 +34,11 @@ columns hold beyond them, and ``relations`` gives the links between them.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -139,15 +142,13 @@ def _tagged(document: ExportDocument, report: FormatReport) -> tuple[TaggedDocum
                                                                       list[list[dict[str, Any]]]]:
     """The document in rows: tags (as for CoNLL), the row spans and the links between them. A span that the
     tag columns leave out for overlapping another but that the spans column holds is reported as such."""
-    own = FormatReport(listed=None)  # (each span left out is looked at below)
-    tagged = tag_document(document, own)
+    left_out: list[tuple[SpanRecord, str]] = []  # (reported below, once the rows are known)
+    tagged = tag_document(document, report, left_out)
     spans, where = _row_spans(tagged)
-    for what, count in own.notes.items():
-        report.note(what, count)
-    for dropped in own.dropped:
-        if dropped.reason == OVERLAPS and (dropped.start, dropped.end, dropped.label) in where:
-            dropped = dropped._replace(reason=SPANS_COLUMN_ONLY)
-        report.add_dropped(dropped)
+    for span, reason in left_out:
+        if reason == OVERLAPS and (span.start, span.end, span.label) in where:
+            reason = SPANS_COLUMN_ONLY
+        report.drop(document.name, document.text, span, reason)
     return tagged, spans, _row_relations(document, len(tagged.sentences), where, report)
 
 
@@ -215,34 +216,56 @@ def _document_rows(document: ExportDocument, report: FormatReport) -> tuple[str,
                                zip(tagged.sentences, tagged.entity_tags, tagged.claim_tags, strict=True))]
 
 
-def _document_lines(document: ExportDocument, report: FormatReport) -> tuple[str, list[str | tuple[Any, ...]]]:
-    """A document's rows for ``json_lines``: the rows whose tags all have a default id written whole (each run
-    of them one string), any other as (the JSON before its tag columns, entity tags, claim tags, the JSON
-    after)."""
-    name, sentences = _document_rows(document, report)
-    pieces: list[str | tuple[Any, ...]] = []
+def _document_lines(document: ExportDocument, report: FormatReport) -> tuple[str, list[str | _RowWithoutTags]]:
+    """A document's rows for ``json_lines``, each the bytes ``json.dumps(row)`` gives (written here piece by
+    piece: json.dumps of each row's dict was a fifth of the export's work): the rows whose tags all have a
+    default id whole (each run of them one string), any other as (the JSON before its tag columns, entity
+    tags, claim tags, the JSON after)."""
+    tagged, row_spans, row_relations = _tagged(document, report)
+    name = json.dumps(document.name, ensure_ascii=False)
+    # (tokens hold no whitespace, so a text with none of these has no token that JSON escapes)
+    plain = _ESCAPED_IN_A_TOKEN.search(document.text) is None
+    entity_ids, claim_ids = _DEFAULT_ID_TEXTS["ner_tags"], _DEFAULT_ID_TEXTS["claim_tags"]
+    pieces: list[str | _RowWithoutTags] = []
     written: list[str] = []
-    entity_ids, claim_ids = _DEFAULT_IDS["ner_tags"], _DEFAULT_IDS["claim_tags"]
-    for index, (tokens, entities, claims, row_spans, row_relations) in enumerate(sentences):
-        row = {"id": f"{name}#{index + 1}", "document": name, "tokens": tokens}
+    for index, (sentence, entities, claims) in enumerate(zip(tagged.sentences, tagged.entity_tags,
+                                                              tagged.claim_tags, strict=True)):
+        texts = list(map(_TEXT, sentence))
+        tokens = f'["{_BETWEEN_STRINGS.join(texts)}"]' if plain else json.dumps(texts, ensure_ascii=False)
+        head = f'{{"id": {name[:-1]}#{index + 1}", "document": {name}, "tokens": {tokens}'
+        spans = ", ".join([f'{{"start": {start}, "end": {end}, "label": {_json_label(label)}}}'
+                           for start, end, label in row_spans[index]])
+        relations = json.dumps(row_relations[index], ensure_ascii=False) if row_relations[index] else "[]"
+        tail = f'"spans": [{spans}], "relations": {relations}}}'
         try:
-            row["ner_tags"] = list(map(entity_ids.__getitem__, entities))
-            row["claim_tags"] = list(map(claim_ids.__getitem__, claims))
+            ner = ", ".join(map(entity_ids.__getitem__, entities))
+            claim = ", ".join(map(claim_ids.__getitem__, claims))
         except KeyError:
             if written:
                 pieces.append("".join(written))
                 written = []
-            row.pop("ner_tags", None)
-            head = json.dumps(row, ensure_ascii=False)
-            tail = json.dumps({"spans": row_spans, "relations": row_relations}, ensure_ascii=False)
-            pieces.append((head[:-1], entities, claims, tail[1:]))
+            pieces.append((head, entities, claims, tail))
             continue
-        row["spans"], row["relations"] = row_spans, row_relations
-        written.append(json.dumps(row, ensure_ascii=False))
-        written.append("\n")
+        written.append(f'{head}, "ner_tags": [{ner}], "claim_tags": [{claim}], {tail}\n')
     if written:
         pieces.append("".join(written))
-    return name, pieces
+    return document.name, pieces
+
+
+_TEXT = attrgetter("text")
+_BETWEEN_STRINGS = '", "'
+# What json.dumps escapes (with ensure_ascii=False) that a token can hold: the quote, the backslash, and the
+# control characters that are not whitespace.
+_ESCAPED_IN_A_TOKEN = re.compile(r'["\\\x00-\x08\x0e-\x1b]')
+_DEFAULT_ID_TEXTS = {column: {name: str(number) for name, number in ids.items()}
+                     for column, ids in _DEFAULT_IDS.items()}
+# A row's JSON before its tag columns, its entity tags, its claim tags, and its JSON after them.
+_RowWithoutTags = tuple[str, list[str], list[str], str]
+
+
+@cache
+def _json_label(label: str) -> str:
+    return json.dumps(label, ensure_ascii=False)
 
 
 def _datasets_features(names: dict[str, list[str]]) -> Any:

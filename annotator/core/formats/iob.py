@@ -72,8 +72,12 @@ def _placed(spans: list[SpanRecord], bounds: tuple[array[int], array[int]]
 
 
 def _column_spans(document: ExportDocument, placed: list[tuple[SpanRecord, tuple[int, int] | None]],
-                  report: FormatReport) -> list[tuple[int, int, str]]:
-    """The spans this column can carry as token index ranges ``(first, after_last, label)``."""
+                  report: FormatReport, left_out: list[tuple[SpanRecord, str]] | None
+                  ) -> list[tuple[int, int, str]]:
+    """The spans this column can carry as token index ranges ``(first, after_last, label)``; the others
+    reported, or put in ``left_out`` with the reason when it is given."""
+    drop = (lambda span, reason: left_out.append((span, reason))) if left_out is not None else (
+        lambda span, reason: report.drop(document.name, document.text, span, reason))
     kept: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int, str]] = set()
     last_end = -1
@@ -84,9 +88,9 @@ def _column_spans(document: ExportDocument, placed: list[tuple[SpanRecord, tuple
             continue
         seen.add(key)
         if place is None:
-            report.drop(document.name, document.text, span, OFF_TOKENS)
+            drop(span, OFF_TOKENS)
         elif span.start < last_end:
-            report.drop(document.name, document.text, span, OVERLAPS)
+            drop(span, OVERLAPS)
         else:
             kept.append((place[0], place[1], span.label))
             last_end = span.end
@@ -104,16 +108,19 @@ def _tags(count: int, spans: list[tuple[int, int, str]]) -> list[str]:
     return tags
 
 
-def tag_document(document: ExportDocument, report: FormatReport) -> TaggedDocument:
+def tag_document(document: ExportDocument, report: FormatReport,
+                 left_out: list[tuple[SpanRecord, str]] | None = None) -> TaggedDocument:
     """Tokens in sentences with IOB2 tags: entities (every label but claim) and claims in two columns.
+    Spans a column cannot carry are reported, or, when ``left_out`` is given, put there with the reason,
+    in the order they would have been reported (for a caller that reports them as it finds best).
 
     A sentence break that would cut a written span is not made, so no span is lost to sentence splitting.
     """
     tokens = tokenize(document.text)
     bounds = _token_bounds(tokens)
     placed = _placed(sorted(document.spans, key=span_order), bounds)
-    entities = _column_spans(document, [item for item in placed if item[0].label != CLAIM], report)
-    claims = _column_spans(document, [item for item in placed if item[0].label == CLAIM], report)
+    entities = _column_spans(document, [item for item in placed if item[0].label != CLAIM], report, left_out)
+    claims = _column_spans(document, [item for item in placed if item[0].label == CLAIM], report, left_out)
     breaks: set[int] = set()
     position = 0
     for sentence in split_sentences(document.text, tokens)[:-1]:
