@@ -36,6 +36,7 @@ in the storing process.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -57,7 +58,7 @@ from annotator.core.formats.base import FormatReport
 from annotator.core.formats.mapping import LabelMapping
 from annotator.core.formats.split import split_problem
 from annotator.core.model import DocumentRecord, SpanRecord
-from annotator.core.processes import peak_rss_kb, usable_cores
+from annotator.core.processes import bulk_pace, peak_rss_kb, usable_cores
 from annotator.core.spans import checked_chunks
 
 # Below this many bytes of files to read, the import reads in its own process: a 1 MB file is read in
@@ -270,6 +271,11 @@ def _read_when_told(connection: Connection, skip: Any) -> None:
     except (EOFError, OSError):
         connection.close()
         return
+    # What this process loaded lives as long as it, out of the collector's sight; and reading makes objects
+    # by the million (a row, its columns, a span each) and almost no cycles: collected at the pace of bulk
+    # work. With Python's pace, collecting was a third of reading 100,000 CoNLL sentences (2.4 of 6.5 s).
+    gc.freeze()
+    bulk_pace()
     _read_files(jobs, rules, connection, skip)
 
 
