@@ -143,6 +143,8 @@ def test_docstart_separates_documents_and_sentences_become_lines(tmp_path: Path)
     ("a O\nb X-PER\n", 2, "invalid tag 'X-PER'"),
     ("a O\n\nSOCCER\n", 3, "expected a token and a tag"),
     ("a O\nb IO\n", 2, "invalid tag 'IO'"),
+    # the first bad tag is the one said, also after the same good tags many times, and on CRLF lines
+    ("a\tO\r\n" * 300 + "\r\nb\tB-PER\r\nc\tZ-PER\r\nd\tY-LOC\r\ne\tZ-PER\r\n", 303, "invalid tag 'Z-PER'"),
 ])
 def test_bad_lines_name_file_and_line(tmp_path: Path, content: str, line: int, reason: str) -> None:
     path = tmp_path / "bad.conll"

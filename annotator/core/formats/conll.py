@@ -13,6 +13,7 @@ spaces between tokens, a line break after each sentence. One document per file, 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
@@ -53,16 +54,19 @@ def document_block(document: ExportDocument, report: FormatReport) -> str:
     return f"{DOCSTART}\tO\tO\n\n" + "\n\n".join(sentences)
 
 
-def _columns(line: str) -> tuple[str, ...]:
+def _columns(line: str, strings: dict[str, str]) -> tuple[str, ...]:
     """Tab-separated columns, else space-separated (runs of spaces count as one separator). Only tab and
-    space separate: other invisible characters (RLM, LRM, NBSP) stay inside the token. A tuple: a file's
-    rows are kept until its documents are built, and a tuple of strings is one the garbage collector stops
-    walking (a list it walks at every full collection: a third of reading 200,000 sentences)."""
+    space separate: other invisible characters (RLM, LRM, NBSP) stay inside the token.
+
+    A file's rows are kept until its documents are built, so each column is the one string ``strings``
+    holds for its text (a tag, a word met before: a few thousand strings for a million rows, not a million),
+    and the columns are a tuple (a tuple of strings the garbage collector stops walking; a list it walked
+    at every full collection, a third of reading 200,000 sentences)."""
     if "\t" in line:
-        if " " in line:
-            return tuple(filter(None, [column.strip(" ") for column in line.split("\t")]))
-        return tuple(filter(None, line.split("\t")))
-    return tuple(filter(None, line.split(" ")))
+        parts = [column.strip(" ") for column in line.split("\t")] if " " in line else line.split("\t")
+    else:
+        parts = line.split(" ")
+    return tuple(map(strings.setdefault, filter(None, parts), filter(None, parts)))
 
 
 def sections(path: Path, content: str) -> Iterator[tuple[int, list[list[Row]]]]:
@@ -70,14 +74,16 @@ def sections(path: Path, content: str) -> Iterator[tuple[int, list[list[Row]]]]:
     sentences: list[list[Row]] = []
     sentence: list[Row] = []
     first_line = 1
-    for number, raw in enumerate(content.split("\n"), start=1):
-        line = raw.rstrip("\r").strip(" \t")
+    strings: dict[str, str] = {}
+    # Line by line (a list of every line of a large file was a fifth of its reading's memory).
+    for number, raw in enumerate(io.StringIO(content, newline="\n"), start=1):
+        line = raw.rstrip("\n").rstrip("\r").strip(" \t")
         if not line or line.isspace():
             if sentence:
                 sentences.append(sentence)
                 sentence = []
             continue
-        columns = _columns(line)
+        columns = _columns(line, strings)
         if columns[0] == DOCSTART:
             if sentence:
                 sentences.append(sentence)
