@@ -23,7 +23,8 @@ format's module from ``annotator.core`` (and, as spawn does, the program's main 
   named tuples with a ``SpanRecord``'s fields (text and note None): a SpanRecord each cost the Hugging
   Face export's worker a twelfth of its time.
 - A format may name a ``setup`` that each worker runs once when it starts (spaCy's export looks its
-  serializers up there once, as the exporting process does for the whole export).
+  serializers up there once, as the exporting process does for the whole export, and takes the rules
+  that let it make Docs' parts without importing spaCy).
 - Memory stays flat: documents go in batches of about ``BATCH_CHARS`` characters, and at most
   ``AHEAD`` batches per worker are out at once; this process waits for the oldest before reading on.
 - What the work reports (spans left out, notes) comes back with each batch and is added to the report
@@ -84,7 +85,8 @@ def per_document(work: Work[T], documents: Iterable[ExportDocument], report: For
                  setup: Callable[[], None] | None = None) -> Iterator[T]:
     """``work(document, report)`` for each document, in order: here for a small export, else in worker
     processes (see the module's notes), each of which runs ``setup()`` first. ``work`` and ``setup`` must
-    be module-level functions (they are pickled by name); ``work`` uses only what a ``SlimDocument`` holds."""
+    be module-level functions, or partials of them (they are pickled by name); ``work`` uses only what a
+    ``SlimDocument`` holds."""
     iterator = iter(documents)
     done_here = 0
     for document in iterator:

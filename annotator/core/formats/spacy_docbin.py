@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +54,14 @@ from annotator.core.formats.spacy_docs import (
     LINK_END_LEFT_OUT,
     RELATIONS_KEY,
     SPANS_KEY,
+    WorkerRules,
     document_parts,
     forget,
     import_spacy,
     stream_parts,
+    without_spacy,
     words_and_spaces,
+    worker_rules,
 )
 from annotator.core.links import LinkRecord
 from annotator.core.model import REVIEW_STATUSES, DocumentRecord, SpanRecord
@@ -77,7 +81,8 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
         with _srsly_looked_up_once():
             # Each document's Doc is made in worker processes when the export is large (``parallel``) and
             # comes back as its parts of the DocBin, added here in order.
-            for parts in per_document(stream_parts, documents, report, setup=_start_worker):
+            setup = partial(_start_worker, worker_rules())
+            for parts in per_document(stream_parts, documents, report, setup=setup):
                 stream.add(parts)
             with atomic_output(out, "wb") as handle:
                 stream.write(handle)
@@ -87,9 +92,12 @@ def write_spacy(documents: Iterable[ExportDocument], out: Path, report: FormatRe
     return stream.count
 
 
-def _start_worker() -> None:
-    """In an export worker, for its life (the export's): srsly's registries looked up once."""
+def _start_worker(rules: WorkerRules | None) -> None:
+    """In an export worker, for its life (the export's): srsly's registries looked up once, and the Docs' parts
+    made by the exporting process's rules without importing spaCy (when it could give them)."""
     _look_up_once()
+    if rules is not None:
+        without_spacy(rules)
 
 
 _REGISTRIES = ("msgpack_encoders", "msgpack_decoders")

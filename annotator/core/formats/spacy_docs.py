@@ -3,8 +3,9 @@
 ``spacy_docbin`` say what goes where: the project's tokens as the Doc's words, entities in ``doc.ents``,
 every span in ``doc.spans["sc"]``, names, annotators, statuses and links in ``doc.user_data``.
 
-Made in the exporting process and in its workers (``parallel``); what they remember (the Vocab, each
-word's lexeme hashes) lasts one export (``forget``).
+Made in the exporting process and in its workers (``parallel``), the workers without spaCy when the
+exporting process could give them the rules of its Vocab (``worker_rules``, ``spacy_lexemes``); what they
+remember (the Vocab, each word's lexeme hashes) lasts one export (``forget``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.formats.docbin_stream import DocParts, make_parts
 from annotator.core.formats.iob import CLAIM, OFF_TOKENS, OVERLAPS
+from annotator.core.formats.spacy_lexemes import LexemeRules, Lexicon, RuleLexicon, VocabLexicon, rules_of
 from annotator.core.tokenizer import tokenize
 
 SPANS_KEY = "sc"
@@ -71,6 +73,7 @@ def _words(text: str) -> tuple[list[str], list[bool], list[int]]:
 def forget() -> None:
     """Let go of the export's Vocab and lexeme hashes (the window's process: its strings are not kept)."""
     _vocabs.clear()
+    _lexicons.clear()
     _lexemes.clear()
     _norms.clear()
     _handed_out.clear()
@@ -85,6 +88,18 @@ def _vocab() -> Any:
     if not _vocabs:
         _vocabs.append(import_spacy().blank("ar").vocab)
     return _vocabs[0]
+
+
+# What gives the words' ORTH and NORM: the Vocab, or in a worker the rules the exporting process read off
+# it (``without_spacy``).
+_lexicons: list[Lexicon] = []
+
+
+def _lexicon() -> Lexicon:
+    if not _lexicons:
+        _lexicons.append(VocabLexicon(_vocab()))
+    return _lexicons[0]
+
 
 
 def document_doc(document: ExportDocument, report: FormatReport) -> Any:
@@ -118,7 +133,7 @@ def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
 
     text = document.text
     words, spaces, starts = _words(text)
-    vocab = _vocab()
+    lexicon = _lexicon()
     first = dict(zip(starts, count(), strict=False))
     after = dict(zip(map(add, starts, map(len, words)), count(1), strict=False))
 
@@ -130,7 +145,7 @@ def document_parts(document: ExportDocument, report: FormatReport) -> DocParts:
     layout = _layout()
     length = len(words)
     tokens = numpy.zeros((length, len(layout.attrs)), dtype=numpy.uint64)
-    label_hash = {label: vocab.strings.add(label) for label in {item[2] for item in group}}
+    label_hash = {label: lexicon.string_id(label) for label in {item[2] for item in group}}
     # The strings DocBin.add keeps: those of the string columns' values (each word, its NORM; the entities'
     # labels; "" for hash 0, which every token has in its TAG, LEMMA, ... columns) and the spans' labels.
     found = set(words)
@@ -184,9 +199,9 @@ _TWO_HASHES = struct.Struct("=QQ")
 
 
 def _lexeme(word: str) -> None:
-    lexeme = _vocab()[word]
-    _lexemes[word] = _TWO_HASHES.pack(lexeme.orth, lexeme.norm)
-    _norms[word] = lexeme.norm_
+    orth, norm, norm_string = _lexicon().lexeme(word)
+    _lexemes[word] = _TWO_HASHES.pack(orth, norm)
+    _norms[word] = norm_string
 
 
 # A token's ENT_IOB as doc.ents sets it: inside, outside, beginning.
@@ -195,7 +210,7 @@ _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 _SPAN_STRUCT = struct.Struct(">QQQllll")
 
 
-class _Layout(NamedTuple):
+class Layout(NamedTuple):
     attrs: list[int]  # a DocBin's token array columns
     orth: int  # the ORTH column
     norm: int  # the NORM column
@@ -204,14 +219,41 @@ class _Layout(NamedTuple):
     ent_type: int  # the ENT_TYPE column
 
 
+class WorkerRules(NamedTuple):
+    """What an export worker needs to make Docs' parts without importing spaCy."""
+
+    lexemes: LexemeRules
+    layout: Layout
+
+
+def worker_rules() -> WorkerRules | None:
+    """The rules for this export's workers, from this process's spaCy; None when they do not hold."""
+    lexemes = rules_of(_vocab())
+    return WorkerRules(lexemes, _layout()) if lexemes is not None else None
+
+
+def without_spacy(rules: WorkerRules) -> None:
+    """From now on (in a worker, for its export) the Docs' parts are made by ``rules``, without spaCy."""
+    _lexicons[:] = [RuleLexicon(rules.lexemes)]
+    _given_layout[:] = [rules.layout]
+
+
+def _layout() -> Layout:
+    return _given_layout[0] if _given_layout else _spacy_layout()
+
+
+# The layout a worker was given with its rules (``without_spacy``).
+_given_layout: list[Layout] = []
+
+
 @cache
-def _layout() -> _Layout:
+def _spacy_layout() -> Layout:
     from spacy.attrs import ENT_IOB, ENT_TYPE, NORM, ORTH, SENT_START
     from spacy.tokens import DocBin
 
     attrs = DocBin(store_user_data=True).attrs
-    return _Layout(attrs, attrs.index(ORTH), attrs.index(NORM), attrs.index(SENT_START), attrs.index(ENT_IOB),
-                   attrs.index(ENT_TYPE))
+    return Layout(list(attrs), attrs.index(ORTH), attrs.index(NORM), attrs.index(SENT_START),
+                   attrs.index(ENT_IOB), attrs.index(ENT_TYPE))
 
 
 def _placed(document: ExportDocument, place: Callable[[Any], T | None],
