@@ -218,9 +218,9 @@ def _document_rows(document: ExportDocument, report: FormatReport) -> tuple[str,
 
 def _document_lines(document: ExportDocument, report: FormatReport) -> tuple[str, list[str | _RowWithoutTags]]:
     """A document's rows for ``json_lines``, each the bytes ``json.dumps(row)`` gives (written here piece by
-    piece: json.dumps of each row's dict was a fifth of the export's work): the rows whose tags all have a
-    default id whole (each run of them one string), any other as (the JSON before its tag columns, entity
-    tags, claim tags, the JSON after)."""
+    piece: json.dumps of each row's dict was a sixth of a bench document's work in a worker, 0.33 of 1.9 ms):
+    the rows whose tags all have a default id whole (each run of them one string), any other as (the JSON
+    before its tag columns, entity tags, claim tags, the JSON after)."""
     tagged, row_spans, row_relations = _tagged(document, report)
     name = json.dumps(document.name, ensure_ascii=False)
     # (tokens hold no whitespace, so a text with none of these has no token that JSON escapes)
