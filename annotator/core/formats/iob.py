@@ -33,9 +33,7 @@ class TaggedDocument:
     sentences: list[list[Token]]
     entity_tags: list[list[str]]
     claim_tags: list[list[str]]
-    # Every token's start and end (``_token_bounds``), the sentences' tokens one after the other, and the
-    # index of each sentence's first token: for finding spans in the rows without making these again.
-    bounds: tuple[array[int], array[int]] = field(default_factory=lambda: (array("q"), array("q")))
+    # The index of each sentence's first token among the document's: for finding spans in the rows.
     firsts: list[int] = field(default_factory=list)
     # The document's spans in ``span_order``, each with the tokens it covers (first, after last), or None
     # when it does not start and end on token boundaries.
@@ -117,8 +115,7 @@ def tag_document(document: ExportDocument, report: FormatReport,
     A sentence break that would cut a written span is not made, so no span is lost to sentence splitting.
     """
     tokens = tokenize(document.text)
-    bounds = _token_bounds(tokens)
-    placed = _placed(sorted(document.spans, key=span_order), bounds)
+    placed = _placed(sorted(document.spans, key=span_order), _token_bounds(tokens))
     entities = _column_spans(document, [item for item in placed if item[0].label != CLAIM], report, left_out)
     claims = _column_spans(document, [item for item in placed if item[0].label == CLAIM], report, left_out)
     breaks: set[int] = set()
@@ -132,7 +129,7 @@ def tag_document(document: ExportDocument, report: FormatReport,
     cuts = [0, *sorted(breaks), len(tokens)]
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     return TaggedDocument([tokens[a:b] for a, b in pieces], [entity_tags[a:b] for a, b in pieces],
-                          [claim_tags[a:b] for a, b in pieces], bounds, [a for a, _b in pieces], placed)
+                          [claim_tags[a:b] for a, b in pieces], [a for a, _b in pieces], placed)
 
 
 def decode_tags(tags: Sequence[str], report: FormatReport | None = None) -> list[tuple[int, int, str]]:

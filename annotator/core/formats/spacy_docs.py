@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.base import ExportDocument, FormatReport
 from annotator.core.formats.docbin_stream import DocParts, make_parts
-from annotator.core.formats.iob import CLAIM, OFF_TOKENS, OVERLAPS
+from annotator.core.formats.iob import CLAIM, OFF_TOKENS, OVERLAPS, span_order
 from annotator.core.formats.spacy_lexemes import LexemeRules, Lexicon, RuleLexicon, VocabLexicon, rules_of
 from annotator.core.tokenizer import tokenize
 
@@ -99,7 +99,6 @@ def _lexicon() -> Lexicon:
     if not _lexicons:
         _lexicons.append(VocabLexicon(_vocab()))
     return _lexicons[0]
-
 
 
 def document_doc(document: ExportDocument, report: FormatReport) -> Any:
@@ -191,7 +190,7 @@ def stream_parts(document: ExportDocument, report: FormatReport) -> DocParts:
 _handed_out: set[str] = set()
 
 
-# Each word's ORTH and NORM hashes, as its lexeme in ``_vocab()`` has them (two uint64 in the machine's
+# Each word's ORTH and NORM hashes, as ``_lexicon()`` gives them (two uint64 in the machine's
 # order, a row of the token array's bytes), and its NORM string, for this export.
 _lexemes: dict[str, bytes] = {}
 _norms: dict[str, str] = {}
@@ -267,7 +266,7 @@ def _placed(document: ExportDocument, place: Callable[[Any], T | None],
     on_tokens: dict[int | str | None, int] = {}  # span id: its place in ``written``
     seen: set[tuple[int, int, str]] = set()
     last_end = -1
-    for span in sorted(document.spans, key=lambda s: (s.start, -s.end, s.label)):
+    for span in sorted(document.spans, key=span_order):
         placed = place(span)
         if placed is None:
             report.drop(document.name, document.text, span, OFF_TOKENS)
