@@ -32,6 +32,7 @@ from annotator.core.agreement import PairReport, agreement
 from annotator.core.link_agreement import link_agreement
 from annotator.core.model import StoredSpan
 from annotator.core.review import disagreements, unresolved
+from annotator.gui.session import SpanListener
 from annotator.store.agreement_input import agreement_input, link_agreement_input
 
 if TYPE_CHECKING:
@@ -277,7 +278,7 @@ class AgreementChart(QWidget):
         painter.restore()
 
 
-class AgreementDialog(QDialog):
+class AgreementDialog(QDialog, SpanListener):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -325,10 +326,15 @@ class AgreementDialog(QDialog):
         if not self.reports:
             self.summary.setText(self.tr("Agreement needs spans from at least two annotators."))
         # A decision taken in the window while the dialog is open takes its row out of the table.
-        window.session.spanChanged.connect(self._span_changed)
+        window.session.listeners.append(self)
+        self.finished.connect(lambda _result: self._stop_following(window.session))
         self.show_pair(0)
 
-    def _span_changed(self, before: StoredSpan | None, after: StoredSpan | None) -> None:
+    def _stop_following(self, session) -> None:  # type: ignore[no-untyped-def]
+        if self in session.listeners:
+            session.listeners.remove(self)
+
+    def span_changed(self, before: StoredSpan | None, after: StoredSpan | None) -> None:  # type: ignore[override]
         if before is None or after is None or before.status == after.status:
             return
         self._spans.pop(after.document_id, None)

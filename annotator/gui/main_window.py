@@ -246,13 +246,7 @@ class MainWindow(QMainWindow, SpanReactions):
         session = self.session
         session.documentOpened.connect(self._document_opened)
         session.spansLoaded.connect(self._all_spans_loaded)
-        session.spanAdded.connect(self._span_added)
-        session.spanRemoved.connect(self._span_removed)
-        session.spanChanged.connect(self._span_changed)
-        session.saved.connect(self._saved)
-        session.saved.connect(
-            lambda _message: self.outside.own_commit(self.store.last_change_id, self.session.last_span_id)
-        )
+        session.listeners.append(self)  # span_added ... change_saved (SpanReactions)
         session.failed.connect(self._failed)
         self.outside.changedOutside.connect(self.files.changed_outside)
         self.linking.connect()

@@ -16,6 +16,25 @@ from annotator.core.span_index import SpanIndex
 from annotator.store.store import Store
 
 log = logging.getLogger("annotator.session")
+
+
+class SpanListener:
+    """What the session tells its views once a change is committed, by plain calls: emitting a Qt
+    signal from Python cost the window's tag more than any one of its views' updates (its code is
+    cold in the CPU's caches after each repaint). Subclasses override what they follow."""
+
+    def span_added(self, span: StoredSpan) -> None:
+        """A span added to the open document (a tag, or an undone delete)."""
+
+    def span_removed(self, span: StoredSpan) -> None:
+        """A span of the open document deleted (with its links, which ``linksChanged`` reports)."""
+
+    def span_changed(self, before: StoredSpan, after: StoredSpan) -> None:
+        """A span of the open document relabelled, moved, reviewed or given a note."""
+
+    def change_saved(self, message: str) -> None:
+        """Any committed change (also of a link, or of another document), in words."""
+
 # A long document first gets the spans of about this many characters (several screens at any size).
 FIRST_SCREENS = 20_000
 REST_AFTER_MS = 30
@@ -26,10 +45,6 @@ class AnnotationSession(QObject):
     """The open document, its spans, and the per-document undo stacks of one user."""
 
     documentOpened = Signal(object, object)  # StoredDocument, SpanIndex
-    spanAdded = Signal(object)  # StoredSpan
-    spanRemoved = Signal(object)  # StoredSpan
-    spanChanged = Signal(object, object)  # old StoredSpan, new StoredSpan
-    saved = Signal(str)  # what was just committed
     failed = Signal(str)  # why an action was refused
     spansLoaded = Signal(object)  # SpanIndex, now complete (after a long document opened with part)
     linksChanged = Signal()  # the open document's links changed (added, deleted, reviewed, or with a span)
@@ -45,6 +60,7 @@ class AnnotationSession(QObject):
         # Per document: (history change id, description) of what Ctrl+Z undid from the stored history.
         self._history_redo: dict[int, list[tuple[int, str]]] = {}
         self.links: list[StoredLink] = []  # the open document's links
+        self.listeners: list[SpanListener] = []  # told of each committed change, in order
         # Set by the window: runs a callback once the document view has painted (see open_document).
         self.after_first_paint: Callable[[Callable[[], None]], None] | None = None
         self._rest_of: int | None = None  # the long document whose remaining spans are still to load
@@ -241,17 +257,24 @@ class AnnotationSession(QObject):
         if subject is not None and self.document is not None and subject.document_id == self.document.id:
             if before is None and after is not None:
                 self.spans.add(after)
-                self.spanAdded.emit(after)
+                for listener in self.listeners:
+                    listener.span_added(after)
             elif after is None and before is not None:
                 self.spans.remove(before.id)
-                self.spanRemoved.emit(before)
+                for listener in self.listeners:
+                    listener.span_removed(before)
                 if self.links_of(before.id):  # the store deleted them with the span
                     self.links = [link for link in self.links if before.id not in (link.from_id, link.to_id)]
                     self.linksChanged.emit()
             elif before is not None and after is not None:
                 self.spans.add(after)
-                self.spanChanged.emit(before, after)
-        self.saved.emit(message)
+                for listener in self.listeners:
+                    listener.span_changed(before, after)
+        self._saved(message)
+
+    def _saved(self, message: str) -> None:
+        for listener in self.listeners:
+            listener.change_saved(message)
 
 
     def _announce_link(self, before: StoredLink | None, after: StoredLink | None, message: str) -> None:
@@ -262,7 +285,7 @@ class AnnotationSession(QObject):
             if after is not None:
                 self.links.append(after)
             self.linksChanged.emit()
-        self.saved.emit(message)
+        self._saved(message)
 
 
 class SpanCommand(QUndoCommand):

@@ -6,20 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
 from annotator.core.model import StoredSpan
 from annotator.core.review import disagreements
-from annotator.gui.span_list import SPAN_ROLE, span_status_name
+from annotator.gui.session import SpanListener
+from annotator.gui.span_list import SPAN_ROLE, SpanListModel, span_status_name
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 
-_SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect
+_LAST_COLUMN = len(SpanListModel.COLUMNS) - 1
 
 
-class SpanReactions:
+class SpanReactions(SpanListener):
     def select_span(self: MainWindow, span: StoredSpan | None, scroll: bool = False) -> None:
         self.selected_span = span
         self.selected_link = None
@@ -45,13 +47,16 @@ class SpanReactions:
         if span is None:
             selection.clearSelection()
             return
-        row = self.spans_model.row_of(span.id)
+        model = self.spans_model
+        row = model.row_of(span.id)
         if row is not None:
-            index = self.spans_model.cell(row, 0)
-            if not selection.isRowSelected(row):
+            index = model.cell(row, 0)
+            if not selection.isSelected(index):
                 self._syncing_list = True  # the list follows the span: its selection slot has nothing to do
                 try:
-                    selection.select(index, _SELECT_ROW)
+                    # The row's cells as one range: selecting with the Rows flag (or asking isRowSelected)
+                    # had the selection model ask this Python model for its row and column counts ten times.
+                    selection.select(QItemSelection(index, model.cell(row, _LAST_COLUMN)), _SELECT)
                 finally:
                     self._syncing_list = False
             self.spans_table.scrollTo(index)
@@ -74,7 +79,7 @@ class SpanReactions:
             self.select_span(span, scroll=True)
             self.view.setFocus()
 
-    def _span_added(self: MainWindow, span: StoredSpan) -> None:
+    def span_added(self: MainWindow, span: StoredSpan) -> None:  # type: ignore[override]
         if self.docks_built:  # (else the docks read the spans and counts when they are built)
             self._syncing_list = True  # a row inserted above the selected one moves the selection with it
             try:
@@ -91,7 +96,7 @@ class SpanReactions:
             self.training.span_added()
             self.project.span_added(span)
 
-    def _span_removed(self: MainWindow, span: StoredSpan) -> None:
+    def span_removed(self: MainWindow, span: StoredSpan) -> None:  # type: ignore[override]
         if self.selected_span is not None and self.selected_span.id == span.id:
             self.select_span(None)
         if self.docks_built:
@@ -109,12 +114,16 @@ class SpanReactions:
         if span.annotator == self.store.user:
             self.suggesting.span_removed(span)
 
-    def _span_changed(self: MainWindow, _before: StoredSpan, after: StoredSpan) -> None:
+    def span_changed(self: MainWindow, before: StoredSpan, after: StoredSpan) -> None:  # type: ignore[override]
         if self.docks_built:
             self.spans_model.replace(after)
         if self.selected_span is not None and self.selected_span.id == after.id:
             self.selected_span = after
         self._refresh_layers()
+
+    def change_saved(self: MainWindow, message: str) -> None:  # type: ignore[override]
+        self._saved(message)
+        self.outside.own_commit(self.store.last_change_id, self.session.last_span_id)
 
     def _update_counts(self: MainWindow) -> None:
         spans = self.session.spans

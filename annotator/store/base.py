@@ -7,6 +7,7 @@ import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -60,13 +61,19 @@ class StoreBase:
     def write(self) -> Iterator[Connection]:
         """One committed transaction. Taking the write lock is retried with backoff beyond SQLite's
         own busy timeout, so "database is locked" does not reach the user while another process writes."""
-        connection = self._begin_write()
+        connection, driver = self._begin_write()
         self._labels_verified.clear()  # label ids are checked again once in each transaction
         try:
             yield connection
-            connection.commit()
+            if driver is None or connection.in_transaction():  # (a statement through SQLAlchemy began its own)
+                connection.commit()
+            else:
+                at_driver(connection, "COMMIT", ()).close()  # (an error raised as SQLAlchemy raises it)
         except BaseException as error:
-            connection.rollback()
+            if driver is None or connection.in_transaction():
+                connection.rollback()
+            else:
+                driver.rollback()
             # Ids cached during the failed transaction may name rows that no longer exist.
             self._forget_cached_ids()
             if connection is self._writer and isinstance(error, DBAPIError | OSError):
@@ -82,12 +89,19 @@ class StoreBase:
         self._label_ids.clear()
         self._label_names.clear()
 
-    def _begin_write(self) -> Connection:
+    def _begin_write(self) -> tuple[Connection, Any]:
+        """A connection in a write transaction, and the driver's connection when the transaction was begun
+        there: the kept SQLite writer's BEGIN IMMEDIATE and COMMIT go to sqlite3 directly (SQLAlchemy's
+        transaction cost more than the INSERT of a tag). A statement run through SQLAlchemy inside it makes
+        SQLAlchemy begin its own transaction, which the database's "begin" hook sees is already open."""
         for attempt in range(_LOCK_RETRIES):
             connection = self._write_connection()
             try:
+                if connection is self._writer:
+                    at_driver(connection, "BEGIN IMMEDIATE", ()).close()
+                    return connection, connection.connection.dbapi_connection
                 connection.begin()
-                return connection
+                return connection, None
             except OperationalError as error:
                 if connection is self._writer:
                     self._drop_writer()
@@ -106,7 +120,8 @@ class StoreBase:
             writer = self._writer = self.engine.connect()
             # Given back to the pool when the store goes (the finalizer holds the connection, not the store).
             self._writer_finalizer = weakref.finalize(self, writer.close)
-        elif writer.in_transaction():  # a write inside a write: its own connection, as before
+        elif writer.in_transaction() or writer.connection.dbapi_connection.in_transaction:
+            # a write inside a write: its own connection, as before
             return self.engine.connect()
         return writer
 

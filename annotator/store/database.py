@@ -140,6 +140,8 @@ def _configure_sqlite(engine: Engine) -> None:
     def on_begin(connection) -> None:  # type: ignore[no-untyped-def]
         # IMMEDIATE takes the write lock up front, so a writer waits (busy timeout) instead of
         # failing with "database is locked" when it upgrades a read lock. Long reads stay deferred.
+        if connection.connection.dbapi_connection.in_transaction:
+            return  # begun at the driver already (Store.write on its kept connection)
         at_driver(connection, "BEGIN" if connection.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE",
                   ()).close()
 

@@ -86,3 +86,50 @@ def test_closing_the_store_gives_the_connection_back(file_store: Store) -> None:
     assert file_store.engine.pool.checkedout() == 0
     file_store.add_span(1, 11, 15, "actor")  # a closed store that writes again takes a new one
     assert len(file_store.spans(1)) == 2
+
+
+def _writable_by_another_program(path: Path) -> None:
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # raises "database is locked" if the store still held its transaction
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_write_with_a_statement_through_sqlalchemy_commits_and_holds_no_lock(file_store: Store,
+                                                                                 tmp_path: Path) -> None:
+    # The kept connection's transaction is begun at the driver; relabelling also runs an UPDATE through
+    # SQLAlchemy inside it, which makes SQLAlchemy begin (and here commit) its own on the same transaction.
+    span = file_store.add_span(1, 4, 10, "actor")
+    _writable_by_another_program(tmp_path / "test.db")
+    file_store.relabel_span(span.id, "location")
+    _writable_by_another_program(tmp_path / "test.db")
+    fresh = Store(file_store.engine, "tester")
+    assert [s.label for s in fresh.spans(1)] == ["location"]
+    assert [entry["action"] for entry in fresh.history(1)][-2:] == ["add", "relabel"]
+
+
+@pytest.mark.parametrize("action", ["add", "relabel"])
+def test_a_write_that_fails_halfway_leaves_nothing_and_no_lock(file_store: Store, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch, action: str) -> None:
+    from annotator.store import spans as span_actions
+
+    span = file_store.add_span(1, 4, 10, "actor")
+    real_insert = span_actions.insert_returning_id
+
+    def failing_history(connection, table, row):  # type: ignore[no-untyped-def]
+        if table.name == "span_history":
+            raise OSError("disk full")
+        return real_insert(connection, table, row)
+
+    monkeypatch.setattr(span_actions, "insert_returning_id", failing_history)
+    with pytest.raises(OSError, match="disk full"):
+        if action == "add":
+            file_store.add_span(1, 11, 15, "date")  # the span's INSERT ran, its history's failed
+        else:
+            file_store.relabel_span(span.id, "date")  # the UPDATE ran through SQLAlchemy, then the history failed
+    monkeypatch.undo()
+    _writable_by_another_program(tmp_path / "test.db")
+    assert [(s.start, s.end, s.label) for s in file_store.spans(1)] == [(4, 10, "actor")]
+    assert [entry["action"] for entry in file_store.history(1)] == ["add"]
+    file_store.add_span(1, 19, 24, "date")  # and the store writes on
+    assert len(file_store.spans(1)) == 2
