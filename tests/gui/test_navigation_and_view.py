@@ -1,4 +1,5 @@
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from annotator.core.model import DocumentRecord
 from annotator.store import Store
@@ -110,6 +111,50 @@ def test_unannotated_filter_and_counts(open_window) -> None:
     window.unannotated_filter.setChecked(True)
     assert window.documents_proxy.rowCount() == 1
     assert window.documents_proxy.index(0, 0).data() == "edge"
+
+
+def _count_cell(window, column: int):  # type: ignore[no-untyped-def]
+    """The open document's count cell as it is on screen (the window's backing store, not a fresh render)."""
+    table, proxy = window.documents_table, window.documents_proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == window.session.document.name)
+    rect = table.visualRect(proxy.index(row, column))
+    corner = table.viewport().mapTo(window, rect.topLeft())
+    shot = QGuiApplication.primaryScreen().grabWindow(window.winId())
+    return proxy.index(row, column).data(), shot.copy(corner.x(), corner.y(), rect.width(), rect.height()).toImage()
+
+
+def test_a_tag_repaints_the_open_documents_counts(open_window, qtbot) -> None:
+    window = open_window()
+    qtbot.wait(20)
+    before = [_count_cell(window, column) for column in (1, 2, 3)]
+    select_with_keyboard(window, "العراق")
+    press(window, Qt.Key.Key_2)
+    qtbot.wait(20)
+    after = [_count_cell(window, column) for column in (1, 2, 3)]
+    assert [count for count, _ in after] == [before[0][0] + 1, before[1][0] + 1, before[2][0]]
+    assert after[0][1] != before[0][1] and after[1][1] != before[1][1]  # the new numbers are on screen
+    assert after[2][1] == before[2][1]
+
+
+def test_counts_hide_and_move_rows_when_the_list_filters_or_sorts_by_them(open_window) -> None:
+    window = open_window()
+    proxy = window.documents_proxy
+    opened = window.session.document.name
+
+    def names() -> list[str]:
+        return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+    other = next(name for name in names() if name != opened)
+    window.documents_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # fewest spans first
+    assert names() == [opened, other]  # (none in either: the list's own order)
+    select_with_keyboard(window, "العراق")
+    press(window, Qt.Key.Key_2)
+    assert names() == [other, opened]
+    window.documents_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    window.unannotated_filter.setChecked(True)
+    assert names() == [other]
+    press(window, Qt.Key.Key_Delete)  # the span goes: the document has none of mine again
+    assert sorted(names()) == sorted([opened, other])
 
 
 def test_import_from_the_file_menu_path(open_window, tmp_path) -> None:
