@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QTableView
 
 from annotator.core.model import DocumentSummary
 from annotator.gui.qt_compat import change_row_filter
@@ -21,7 +20,6 @@ from annotator.gui.table_model import FlatTableModel
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_COLUMN = 4
-COUNT_COLUMNS = (1, 2, 3)  # spans, mine, others
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -71,17 +69,13 @@ class DocumentListModel(FlatTableModel):
         row = self._rows.get(document_id)
         return self._documents[row] if row is not None else None
 
-    def adjust_counts(self, document_id: int, total: int, mine: int, announce: bool = True) -> int | None:
-        """The document's row with its counts changed by ``total`` and ``mine`` (None for a document not
-        listed). Without ``announce``, no dataChanged: the caller repaints the cells (see show_new_counts)."""
+    def adjust_counts(self, document_id: int, total: int, mine: int) -> None:
         row = self._rows.get(document_id)
         if row is None:
-            return None
+            return
         old = self._documents[row]
         self._documents[row] = DocumentSummary(old.id, old.name, old.span_count + total, old.my_span_count + mine)
-        if announce:
-            self.dataChanged.emit(self.cell(row, 1), self.cell(row, 3))
-        return row
+        self.dataChanged.emit(self.cell(row, 1), self.cell(row, 3))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -132,11 +126,6 @@ class DocumentFilterProxy(QSortFilterProxyModel):
     def set_state_filter(self, choice: str) -> None:
         change_row_filter(self, lambda: setattr(self, "states", STATE_FILTERS[choice]))
 
-    def follows_counts(self) -> bool:
-        """Whether a change of a document's counts can move or hide its row: the list filtered to documents
-        not yet annotated, or sorted by a count."""
-        return self.only_unannotated or self.sortColumn() in COUNT_COLUMNS
-
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         if self.states is not None and model.data(model.index(source_row, 0, source_parent), STATE_ROLE) \
@@ -145,17 +134,3 @@ class DocumentFilterProxy(QSortFilterProxyModel):
         if not self.only_unannotated:
             return True
         return model.data(model.index(source_row, 2, source_parent)) == 0
-
-
-def show_new_counts(table: QTableView, document_id: int, total: int, mine: int) -> None:
-    """A document's span counts changed by ``total`` (all) and ``mine`` (the user's), in the list shown
-    by ``table`` (a DocumentFilterProxy over a DocumentListModel). The proxy is told only when it filters
-    or sorts by counts; otherwise the three cells are repainted: a dataChanged emitted from Python, with
-    the proxy filtering the row again, was the dearest part of the window's reaction to a tag."""
-    proxy = table.model()
-    model = proxy.sourceModel()
-    follows = proxy.follows_counts()
-    row = model.adjust_counts(document_id, total, mine, announce=follows)
-    if row is not None and not follows:
-        for column in COUNT_COLUMNS:
-            table.update(proxy.mapFromSource(model.cell(row, column)))

@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
 from annotator.core.model import StoredSpan
 from annotator.core.review import disagreements
-from annotator.gui.document_list import show_new_counts
 from annotator.gui.session import SpanListener
 from annotator.gui.span_list import SPAN_ROLE, SpanListModel, span_status_name
 
@@ -87,7 +86,7 @@ class SpanReactions(SpanListener):
                 self.spans_model.add(span)
             finally:
                 self._syncing_list = False
-            show_new_counts(self.documents_table, span.document_id, 1, int(span.annotator == self.store.user))
+            self.documents_model.adjust_counts(span.document_id, 1, int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers(added=span)
         # A new, restored or redone span becomes the selected one: Delete or a label key acts on it.
@@ -109,7 +108,7 @@ class SpanReactions(SpanListener):
                 self.spans_table.selectionModel().clearSelection()
             finally:
                 self._syncing_list = False
-            show_new_counts(self.documents_table, span.document_id, -1, -int(span.annotator == self.store.user))
+            self.documents_model.adjust_counts(span.document_id, -1, -int(span.annotator == self.store.user))
         self._update_counts()
         self._refresh_layers()
         if span.annotator == self.store.user:
