@@ -54,8 +54,9 @@ class SpanReactions(SpanListener):
             if not selection.isSelected(index):
                 self._syncing_list = True  # the list follows the span: its selection slot has nothing to do
                 try:
-                    # The row's cells as one range: selecting with the Rows flag (or asking isRowSelected)
-                    # had the selection model ask this Python model for its row and column counts ten times.
+                    # The row's cells as one range: selecting with the Rows flag (and asking isRowSelected)
+                    # had the selection model ask this Python model for its row and column counts nine
+                    # more times a tag.
                     selection.select(QItemSelection(index, model.cell(row, _LAST_COLUMN)), _SELECT)
                 finally:
                     self._syncing_list = False
