@@ -32,7 +32,7 @@ from annotator.core.agreement import PairReport, agreement
 from annotator.core.link_agreement import link_agreement
 from annotator.core.model import StoredSpan
 from annotator.core.review import disagreements, unresolved
-from annotator.gui.session import SpanListener
+from annotator.gui.session import AnnotationSession, SpanListener
 from annotator.store.agreement_input import agreement_input, link_agreement_input
 
 if TYPE_CHECKING:
@@ -330,7 +330,7 @@ class AgreementDialog(QDialog, SpanListener):
         self.finished.connect(lambda _result: self._stop_following(window.session))
         self.show_pair(0)
 
-    def _stop_following(self, session) -> None:  # type: ignore[no-untyped-def]
+    def _stop_following(self, session: AnnotationSession) -> None:
         if self in session.listeners:
             session.listeners.remove(self)
 
